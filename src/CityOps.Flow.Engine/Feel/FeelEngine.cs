@@ -13,7 +13,8 @@ namespace CityOps.Flow.Engine.Feel;
 /// </summary>
 public sealed class FeelEngine
 {
-    internal static readonly FeelEngine Neutral = new(TimeProvider.System);
+    /// <summary>Folds constant sub-expressions at parse time; those never read the clock, so its clock is fixed.</summary>
+    internal static readonly FeelEngine Neutral = new(new Scheduling.AdjustableClock(DateTimeOffset.UnixEpoch));
 
     private readonly FeelFunctionRegistry _extensions;
 

@@ -11,9 +11,12 @@ public sealed record FeelLimits(
     int MaxListSize = 1_000_000,
     long MaxEvaluationSteps = 10_000_000,
     int MaxCallDepth = 200,
-    TimeSpan? MaxEvaluationTime = null)
+    TimeSpan? MaxEvaluationTime = null,
+    long MaxAllocation = 10_000_000)
 {
     public static readonly FeelLimits Default = new();
+
+    // MaxAllocation bounds memory: the characters of all strings plus the items of all lists one evaluation creates.
 
     /// <summary>Wall-clock budget of one evaluation; two seconds unless set.</summary>
     public TimeSpan EvaluationTime => MaxEvaluationTime ?? TimeSpan.FromSeconds(2);

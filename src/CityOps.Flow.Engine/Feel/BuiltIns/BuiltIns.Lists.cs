@@ -195,10 +195,11 @@ internal static partial class BuiltIns
 
     private static void AddDistinct(Evaluation ev, List<object?> result, IReadOnlyList<object?> items)
     {
+        var seen = new HashSet<object?>(result, FeelValues.EqualityComparer);
         foreach (var item in items)
         {
             ev.Step();
-            if (!result.Exists(r => FeelValues.AreEqual(r, item) == true))
+            if (seen.Add(item))
             {
                 result.Add(item);
             }

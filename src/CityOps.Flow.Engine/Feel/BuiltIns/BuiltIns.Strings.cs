@@ -14,15 +14,16 @@ internal static partial class BuiltIns
                 return Invalid(ev, "substring", a);
             }
 
-            var runes = Runes(s);
-            var from = start > 0 ? start - 1 : runes.Length + start;
-            if (from < 0 || from > runes.Length)
+            var total = CountRunes(s);
+            var from = Math.Clamp(start > 0 ? start - 1 : total + start, 0, total);
+            var count = length is decimal l ? Math.Min(decimal.Floor(l), total - from) : total - from;
+            if (count <= 0)
             {
-                from = Math.Clamp(from, 0, runes.Length);
+                return "";
             }
 
-            var count = length is decimal l ? Math.Min(decimal.Floor(l), runes.Length - from) : runes.Length - from;
-            return count <= 0 ? "" : string.Concat(runes.Skip((int)from).Take((int)count));
+            var begin = CharIndex(s, (int)from);
+            return s[begin..CharIndex(s, (int)(from + count), begin, (int)from)];
         });
         add("string length", "string", (ev, a) => a[0] is string s ? (decimal)CountRunes(s) : Invalid(ev, "string length", a));
         add("upper case", "string", (ev, a) => a[0] is string s ? s.ToUpperInvariant() : Invalid(ev, "upper case", a));
@@ -111,15 +112,16 @@ internal static partial class BuiltIns
         });
     }
 
-    private static string[] Runes(string s)
+    /// <summary>The char index of the code point at <paramref name="codePoint"/>, scanning on from a known position.</summary>
+    private static int CharIndex(string s, int codePoint, int fromChar = 0, int fromCodePoint = 0)
     {
-        var result = new List<string>(s.Length);
-        foreach (var rune in s.EnumerateRunes())
+        var i = fromChar;
+        for (var k = fromCodePoint; k < codePoint && i < s.Length; k++)
         {
-            result.Add(rune.ToString());
+            i += char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
         }
 
-        return [.. result];
+        return i;
     }
 
     private static int CountRunes(string s)

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace CityOps.Flow.Engine.Feel;
@@ -40,6 +41,7 @@ internal static class FeelValues
 
     private static IReadOnlyList<object?> NormalizeList(IReadOnlyList<object?> list)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         object?[]? copy = null;
         for (var i = 0; i < list.Count; i++)
         {
@@ -124,6 +126,7 @@ internal static class FeelValues
             case TimeSpan x when b is TimeSpan y: return x == y;
             case FeelYearsMonthsDuration x when b is FeelYearsMonthsDuration y: return x == y;
             case IReadOnlyList<object?> x when b is IReadOnlyList<object?> y:
+                RuntimeHelpers.EnsureSufficientExecutionStack();
                 if (x.Count != y.Count)
                 {
                     return false;
@@ -140,6 +143,7 @@ internal static class FeelValues
 
                 return true;
             case FeelContext x when b is FeelContext y:
+                RuntimeHelpers.EnsureSufficientExecutionStack();
                 if (x.Count != y.Count)
                 {
                     return false;
@@ -183,7 +187,26 @@ internal static class FeelValues
         _ => null,
     };
 
-    public static bool IsList(object? value) => value is IReadOnlyList<object?>;
+    /// <summary>Hashes consistently with <see cref="AreEqual"/>, so distinct values and unions need not compare every pair.</summary>
+    public static readonly IEqualityComparer<object?> EqualityComparer = new FeelEqualityComparer();
+
+    private sealed class FeelEqualityComparer : IEqualityComparer<object?>
+    {
+        public new bool Equals(object? x, object? y) => AreEqual(x, y) == true;
+
+        public int GetHashCode(object? value) => value switch
+        {
+            null => 0,
+            decimal d => (d / 1.0000000000000000000000000000m).GetHashCode(),
+            DateOnly d => d.ToDateTime(TimeOnly.MinValue).Ticks.GetHashCode(),
+            FeelDateTime dt => (dt.Instant?.UtcDateTime ?? dt.Local).Ticks.GetHashCode(),
+            FeelTime => 17,
+            IReadOnlyList<object?> list => list.Count,
+            FeelContext context => context.Count,
+            FeelRange => 19,
+            _ => value.GetHashCode(),
+        };
+    }
 
     /// <summary>FEEL lifts a single value to a singleton list where a list is expected.</summary>
     public static IReadOnlyList<object?> AsList(object? value) => value as IReadOnlyList<object?> ?? [value];

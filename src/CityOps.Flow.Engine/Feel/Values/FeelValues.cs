@@ -121,8 +121,11 @@ internal static class FeelValues
             case DateOnly x when b is DateOnly y: return x == y;
             case DateOnly x when b is FeelDateTime y: return Temporal.Compare(Temporal.AtMidnight(x, y), y) == 0;
             case FeelDateTime x when b is DateOnly y: return Temporal.Compare(x, Temporal.AtMidnight(y, x)) == 0;
-            case FeelDateTime x when b is FeelDateTime y: return x.IsInstant == y.IsInstant ? Temporal.Compare(x, y) == 0 : false;
-            case FeelTime x when b is FeelTime y: return Temporal.Compare(x, y) is { } c ? c == 0 : false;
+            // An offset and a zone id are different kinds of designation: equal only within a kind (as the DMN TCK has it).
+            case FeelDateTime x when b is FeelDateTime y:
+                return x.IsInstant == y.IsInstant && (x.Zone is null) == (y.Zone is null) && Temporal.Compare(x, y) == 0;
+            case FeelTime x when b is FeelTime y:
+                return (x.Zone is null) == (y.Zone is null) && Temporal.Compare(x, y) is 0;
             case TimeSpan x when b is TimeSpan y: return x == y;
             case FeelYearsMonthsDuration x when b is FeelYearsMonthsDuration y: return x == y;
             case IReadOnlyList<object?> x when b is IReadOnlyList<object?> y:

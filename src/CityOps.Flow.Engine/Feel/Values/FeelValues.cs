@@ -36,8 +36,29 @@ internal static class FeelValues
         IDictionary dictionary => NormalizeContext(dictionary),
         IEnumerable enumerable => NormalizeList(enumerable.Cast<object?>().ToArray()),
         Enum e => e.ToString(),
-        _ => value.ToString(),
+        _ => FromProperties(value),
     };
+
+    /// <summary>A host object (a record, a DTO) as a context of its public properties.</summary>
+    private static object? FromProperties(object value)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        var properties = value.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+            .ToArray();
+        if (properties.Length == 0)
+        {
+            return value.ToString();
+        }
+
+        var builder = new FeelContext.Builder();
+        foreach (var property in properties)
+        {
+            builder.Set(property.Name, Normalize(property.GetValue(value)));
+        }
+
+        return builder.Build();
+    }
 
     private static IReadOnlyList<object?> NormalizeList(IReadOnlyList<object?> list)
     {

@@ -96,6 +96,8 @@ public sealed class FeelEngine
     /// <summary>The warning for an exception that ends an evaluation; null for exceptions that are bugs.</summary>
     internal static string? Describe(Exception e) => e switch
     {
+        // Sorting wraps what a precedes function threw.
+        InvalidOperationException { InnerException: { } inner } when Describe(inner) is { } message => message,
         FeelLimitExceededException => e.Message,
         InsufficientExecutionStackException => "expression nested too deeply to evaluate",
         OverflowException or ArgumentException or FormatException or InvalidOperationException or InvalidCastException

@@ -166,6 +166,21 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public void Replacing_with_a_long_text_stops_at_the_string_limit()
+    {
+        var result = RunBounded(Feel.Engine, "replace(s, \"a\", r)", ("s", new string('a', 100_000)), ("r", new string('b', 100_000)));
+        Assert.Contains("string longer than", result.Warnings[^1]);
+    }
+
+    [Fact]
+    public void A_precedes_function_that_exhausts_the_budget_reports_the_budget()
+    {
+        var engine = new FeelEngine(Feel.Clock, limits: new FeelLimits(MaxEvaluationSteps: 5_000));
+        var result = RunBounded(engine, "sort(for i in 1..1000 return i, function(a, b) a > b)");
+        Assert.Contains("exceeded 5000 steps", result.Warnings[^1]);
+    }
+
+    [Fact]
     public void Limits_are_configurable()
     {
         var engine = new FeelEngine(Feel.Clock, limits: new FeelLimits(MaxNestingDepth: 3, MaxListSize: 10));

@@ -64,7 +64,20 @@ internal static partial class BuiltIns
                 return ev.Warn("replace() pattern must not match the empty string");
             }
 
-            return ev.CheckString(regex.Replace(input, XPathRegex.Replacement(replacement)));
+            // Grow the result under watch: a short input with many matches and a long replacement can explode.
+            var netReplacement = XPathRegex.Replacement(replacement);
+            var length = (long)input.Length;
+            return ev.CheckString(regex.Replace(input, m =>
+            {
+                var text = m.Result(netReplacement);
+                length += text.Length - m.Length;
+                if (length > ev.Limits.MaxStringLength)
+                {
+                    throw new FeelLimitExceededException($"string longer than {ev.Limits.MaxStringLength} characters");
+                }
+
+                return text;
+            }));
         });
         add("split", "string, delimiter", (ev, a) =>
         {

@@ -100,9 +100,11 @@ public sealed class FunctionTests
     [InlineData("time in hours > 3", "true")]
     [InlineData("full-time and part-time", "false")]
     [InlineData("applicant's age + 1", "31")]
+    [InlineData("for each item > 2", "true")]
+    [InlineData("if needed and true", "false")]
     public void Declared_names_may_hold_keywords_and_operators(string expression, string expected)
     {
-        var variables = new Dictionary<string, object?> { ["time in hours"] = 4, ["full-time"] = true, ["part-time"] = false, ["applicant's age"] = 30 };
+        var variables = new Dictionary<string, object?> { ["time in hours"] = 4, ["full-time"] = true, ["part-time"] = false, ["applicant's age"] = 30, ["for each item"] = 3, ["if needed"] = false };
         var parsed = Feel.Engine.ParseExpression(expression, variables.Keys);
         Assert.True(parsed.Success, string.Join("; ", parsed.Errors));
         Assert.Equal(expected, Feel.FeelValueText(Feel.Engine.Evaluate(parsed.Expression!, variables).Value));

@@ -60,6 +60,28 @@ internal sealed partial class Parser
     /// </summary>
     private string? KnownNameAt()
     {
+        var best = PeekKnownName();
+        if (best is null)
+        {
+            return null;
+        }
+
+        var end = Current.Offset + best.Length;
+        while (Current.Kind != TokenKind.End && Current.Offset < end)
+        {
+            Advance();
+        }
+
+        return best;
+    }
+
+    private string? PeekKnownName()
+    {
+        if (_knownNames.Count == 0 || Current.Kind != TokenKind.Name)
+        {
+            return null;
+        }
+
         var start = Current.Offset;
         string? best = null;
         foreach (var name in _knownNames)
@@ -69,17 +91,6 @@ internal sealed partial class Parser
             {
                 best = name;
             }
-        }
-
-        if (best is null || !best.Contains(' ') && !best.Any(c => !char.IsLetterOrDigit(c) && c != '_'))
-        {
-            return null;
-        }
-
-        var end = start + best.Length;
-        while (Current.Kind != TokenKind.End && Current.Offset < end)
-        {
-            Advance();
         }
 
         return best;

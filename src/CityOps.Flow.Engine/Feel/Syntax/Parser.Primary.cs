@@ -38,7 +38,7 @@ internal sealed partial class Parser
                 };
         }
 
-        switch (t.Text)
+        switch (PeekKnownName() is null ? t.Text : "")
         {
             case "true":
                 Advance();

@@ -133,7 +133,7 @@ internal sealed partial class Parser
         Enter();
         try
         {
-            if (Current.Kind == TokenKind.Name)
+            if (Current.Kind == TokenKind.Name && PeekKnownName() is null)
             {
                 switch (Current.Text)
                 {

@@ -14,6 +14,8 @@ public sealed class ErrorTests
     [InlineData("some x in [1] x > 1", "expected 'satisfies' after the iteration contexts, found 'x'", 1, 15)]
     [InlineData("\"open", "unterminated string", 1, 1)]
     [InlineData("1 # 2", "unexpected character '#'", 1, 3)]
+    [InlineData("count（xs）", "unexpected character '（' (a full-width character; write '(')", 1, 6)]
+    [InlineData("a ＝ 1", "unexpected character '＝' (a full-width character; write '=')", 1, 3)]
     [InlineData("/* never closed", "unterminated comment starting", 1, 1)]
     [InlineData("1 2", "unexpected '2' after the end of the expression", 1, 3)]
     [InlineData("x instance of money", "unknown type 'money'", 1, 15)]

@@ -74,9 +74,35 @@ internal sealed class DmnDecisionTableEvaluator(FeelEngine feel)
         return valid ? values : null;
     }
 
+    // Rule matching is the hot loop (rules × inputs): it tests every entry within one FEEL evaluation instead of
+    // one per call. Should FEEL give up on an entry (a limit, an internal failure), the table is matched again
+    // through the public Test, which turns such failures into warnings.
     private List<DmnRule> MatchRules(DmnDecision decision, DmnDecisionTable table, object?[] inputValues, IReadOnlyDictionary<string, object?> scope, DmnEvaluationLog log)
     {
+        var evaluation = feel.CreateEvaluation(scope);
+        try
+        {
+            return MatchRules(decision, table, inputValues, log, (entry, input) =>
+            {
+                var before = evaluation.Warnings.Count;
+                var verdict = entry.Compiled.Tests.Test(evaluation, input);
+                return (verdict, before == evaluation.Warnings.Count ? [] : evaluation.Warnings.Skip(before).ToList());
+            });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return MatchRules(decision, table, inputValues, log, (entry, input) =>
+            {
+                var result = feel.Test(entry.Compiled, input, scope);
+                return (result.Value as bool?, result.Warnings);
+            });
+        }
+    }
+
+    private static List<DmnRule> MatchRules(DmnDecision decision, DmnDecisionTable table, object?[] inputValues, DmnEvaluationLog log, Func<DmnFeelExpression, object?, (bool? Verdict, IReadOnlyList<string> Warnings)> test)
+    {
         var matched = new List<DmnRule>();
+        var warnings = new List<string>();
         var rules = table.Rules;
         for (var r = 0; r < rules.Count; r++)
         {
@@ -91,13 +117,13 @@ internal sealed class DmnDecisionTableEvaluator(FeelEngine feel)
                     continue;
                 }
 
-                var test = feel.Test(entry.Compiled, inputValues[k], scope);
-                if (test.Warnings.Count > 0)
+                var (verdict, entryWarnings) = test(entry, inputValues[k]);
+                foreach (var warning in entryWarnings)
                 {
-                    log.AddWarnings(test.Warnings, $"Decision '{decision.Name}' {rule} input entry {k + 1}");
+                    warnings.Add($"Decision '{decision.Name}' {rule} input entry {k + 1}: {warning}");
                 }
 
-                if (test.Value is not true)
+                if (verdict is not true)
                 {
                     matches = false;
                     break;
@@ -116,6 +142,7 @@ internal sealed class DmnDecisionTableEvaluator(FeelEngine feel)
             }
         }
 
+        log.Warnings.AddRange(warnings);
         return matched;
     }
 

@@ -86,17 +86,20 @@ public sealed class FeelEngine
         {
             return new FeelResult(body(), ev.Warnings);
         }
-        catch (FeelLimitExceededException e)
+        catch (Exception e) when (Describe(e) is { } message)
         {
-            return new FeelResult(null, [.. ev.Warnings, e.Message]);
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            return new FeelResult(null, [.. ev.Warnings, "expression nested too deeply to evaluate"]);
-        }
-        catch (Exception e) when (e is OverflowException or ArgumentException or FormatException or InvalidOperationException or InvalidCastException or IndexOutOfRangeException or TimeZoneNotFoundException or System.Text.RegularExpressions.RegexMatchTimeoutException)
-        {
-            return new FeelResult(null, [.. ev.Warnings, $"evaluation failed: {e.Message}"]);
+            return new FeelResult(null, [.. ev.Warnings, message]);
         }
     }
+
+    /// <summary>The warning for an exception that ends an evaluation; null for exceptions that are bugs.</summary>
+    internal static string? Describe(Exception e) => e switch
+    {
+        FeelLimitExceededException => e.Message,
+        InsufficientExecutionStackException => "expression nested too deeply to evaluate",
+        OverflowException or ArgumentException or FormatException or InvalidOperationException or InvalidCastException
+            or IndexOutOfRangeException or TimeZoneNotFoundException or System.Text.RegularExpressions.RegexMatchTimeoutException
+            => $"evaluation failed: {e.Message}",
+        _ => null,
+    };
 }

@@ -169,27 +169,16 @@ internal static partial class BuiltIns
             Flatten(ev, list, result, 0);
             return result.ToArray();
         });
-        add("sort", "list, precedes?", (ev, a) =>
+        add("sort", "list, precedes", (ev, a) =>
         {
-            if (a[0] is not IReadOnlyList<object?> list || a[1] is not (null or FeelFunction))
+            if (a[0] is not IReadOnlyList<object?> list || a[1] is not FeelFunction precedes)
             {
                 return Invalid(ev, "sort", a);
             }
 
-            var precedes = a[1] as FeelFunction;
             var items = list.ToArray();
-            if (precedes is null && items.Skip(1).Any(i => FeelValues.Compare(items[0], i) is null))
-            {
-                return ev.Warn("sort() needs comparable items or a precedes function");
-            }
-
             var comparer = Comparer<object?>.Create((x, y) =>
             {
-                if (precedes is null)
-                {
-                    return FeelValues.Compare(x, y) ?? 0;
-                }
-
                 if (precedes.Invoke(ev, [x, y]) is true)
                 {
                     return -1;

@@ -411,7 +411,7 @@ internal sealed partial class Parser
                     Advance();
                     node = new PathNode(node, Name("after '.'"));
                 }
-                else if (At("["))
+                else if (At("[") && !ClosesRange(Peek()))
                 {
                     Enter();
                     Advance();
@@ -435,6 +435,13 @@ internal sealed partial class Parser
             _depth = depth;
         }
     }
+
+    /// <summary>
+    /// Whether a '[' is the exclusive end of a range (<c>]1..10[</c>) rather than a filter: a filter is followed by an
+    /// expression, never by the end of the input or a closing bracket or comma.
+    /// </summary>
+    private static bool ClosesRange(Token next) =>
+        next.Kind == TokenKind.End || (next.Kind == TokenKind.Symbol && next.Text is "," or ")" or "]" or "}");
 
     private Node Call(Node callee)
     {

@@ -74,6 +74,7 @@ public sealed class DmnRequirementTests
         Assert.Equal(["severityInput", "clusterInput"], effective.RequiredInputs);
         Assert.Equal("1.3", definitions.DmnVersion);
     }
+
     [Fact]
     public void Input_data_names_with_operators_are_read_as_names()
     {

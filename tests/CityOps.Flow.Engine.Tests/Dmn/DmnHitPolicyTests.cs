@@ -193,4 +193,30 @@ public sealed class DmnHitPolicyTests
         Assert.Equal(["rule 1 note"], match.Annotations);
         Assert.Equal("district", match.Outputs["level"]);
     }
+
+    [Fact]
+    public void A_feel_warning_in_a_cell_is_reported_under_that_cell()
+    {
+        var xml = DmnTable.Xml("FIRST", Severity, ["level"], ["> 3", "\"district\""], ["-", "\"street\""]);
+
+        var result = DmnTable.Evaluate(xml, ("severity", "high"));
+
+        Assert.True(result.Success);
+        Assert.Equal("street", result.Value);
+        Assert.Contains(result.Warnings, w => w.StartsWith("Decision 'Route' rule 1 (r1) input entry 1:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_same_definitions_evaluate_independently_on_many_threads()
+    {
+        var definitions = DmnTable.Read(DmnTable.Xml("FIRST", Severity, ["level"], [">= 4", "\"district\""], [">= 2", "\"street\""], ["-", "\"community\""]));
+        var evaluator = new CityOps.Flow.Engine.Dmn.DmnEvaluator(DmnTable.Feel);
+        string[] expected = ["community", "street", "street", "district", "district"];
+
+        var results = Enumerable.Range(0, 2_000).AsParallel()
+            .Select(i => (i, value: evaluator.Evaluate(definitions, "route", new Dictionary<string, object?> { ["severity"] = (decimal)(i % 5 + 1) }).Value))
+            .ToList();
+
+        Assert.All(results, r => Assert.Equal(expected[r.i % 5], r.value));
+    }
 }

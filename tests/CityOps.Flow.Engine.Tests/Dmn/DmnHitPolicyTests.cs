@@ -215,4 +215,16 @@ public sealed class DmnHitPolicyTests
 
         Assert.All(results, r => Assert.Equal(expected[r.i % 5], r.value));
     }
+
+    [Fact]
+    public void An_input_of_the_wrong_type_is_reported_as_a_warning()
+    {
+        var xml = DmnTable.Xml("FIRST", Severity, ["level"], ["> 3", "\"district\""], ["-", "\"street\""])
+            .Replace("typeRef=\"Any\"", "typeRef=\"number\"");
+
+        var result = DmnTable.Evaluate(xml, ("severity", "4"));
+
+        Assert.Contains("Decision 'Route': input 'severity' is \"4\", which is not of its type number.", result.Warnings);
+        Assert.Equal("street", result.Value);
+    }
 }

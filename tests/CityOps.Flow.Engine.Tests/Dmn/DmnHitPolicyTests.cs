@@ -227,4 +227,15 @@ public sealed class DmnHitPolicyTests
         Assert.Contains("Decision 'Route': input 'severity' is \"4\", which is not of its type number.", result.Warnings);
         Assert.Equal("street", result.Value);
     }
+
+    [Fact]
+    public void An_output_entry_of_the_wrong_type_is_reported_as_a_warning()
+    {
+        var xml = DmnTable.Xml("FIRST", Severity, ["hours"], ["-", "\"48\""])
+            .Replace("<output id=\"out1\" name=\"hours\">", "<output id=\"out1\" name=\"hours\" typeRef=\"number\">");
+
+        var result = DmnTable.Evaluate(xml, ("severity", 1m));
+
+        Assert.Contains("Decision 'Route' rule 1 (r1): output 'hours' is \"48\", which is not of its type number.", result.Warnings);
+    }
 }

@@ -1,0 +1,11 @@
+using System.Data.Common;
+
+namespace CityOps.Flow.Storage;
+
+/// <summary>Opens connections to the configured database, already set up for the dialect.</summary>
+public interface IDbConnectionFactory
+{
+    SqlDialect Dialect { get; }
+
+    ValueTask<DbConnection> OpenAsync(CancellationToken ct = default);
+}

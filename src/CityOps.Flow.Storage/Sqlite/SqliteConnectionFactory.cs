@@ -1,0 +1,73 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace CityOps.Flow.Storage;
+
+/// <summary>
+/// Connections to one SQLite file: WAL journal (readers never wait for the writer), foreign keys enforced and a busy
+/// timeout so concurrent writers queue instead of failing at once.
+/// </summary>
+public sealed class SqliteConnectionFactory : IDbConnectionFactory
+{
+    /// <summary>How long a writer waits for another writer's lock before SQLite reports the database busy.</summary>
+    public const int BusyTimeoutMilliseconds = 5000;
+
+    private static readonly Lazy<bool> NativeLibrary = new(() =>
+    {
+        SQLitePCL.Batteries_V2.Init();
+        return true;
+    });
+
+    private readonly string connectionString;
+    private int journalModeSet;
+
+    public SqliteConnectionFactory(string connectionString)
+    {
+        _ = NativeLibrary.Value;
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            throw new StorageConfigurationException("The SQLite connection string names no Data Source.");
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        this.connectionString = builder.ToString();
+        DatabasePath = Path.GetFullPath(builder.DataSource);
+    }
+
+    /// <summary>The file path for a data folder: <c>&lt;dataDirectory&gt;/cityops.db</c>.</summary>
+    public static SqliteConnectionFactory ForDataDirectory(string dataDirectory) =>
+        new(new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "cityops.db") }.ToString());
+
+    public SqlDialect Dialect => SqlDialect.Sqlite;
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken ct = default)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+
+            // journal_mode is stored in the file, so it is set once; foreign_keys and busy_timeout are per connection.
+            command.CommandText = Interlocked.Exchange(ref journalModeSet, 1) == 0
+                ? $"PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};"
+                : $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
+            await command.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -7,8 +7,8 @@ namespace CityOps.Flow.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the options, the connection factory for the configured provider, the migration runner and the
-    /// repositories. Throws <see cref="StorageConfigurationException"/> at once for an unusable configuration.
+    /// Registers the options, the connection factory for the configured provider, the migration runner, the
+    /// health probe and the repositories. Throws <see cref="StorageConfigurationException"/> at once for an unusable configuration.
     /// </summary>
     public static IServiceCollection AddCityOpsStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<IDbConnectionFactory>(_ => CreateConnectionFactory(options, dialect));
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<DatabaseHealth>();
         services.AddSingleton<UserRepository>();
         services.AddSingleton<RoleRepository>();
         services.AddSingleton<OrgRepository>();

@@ -1,3 +1,6 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
 namespace CityOps.Flow.Storage.Tests.Databases;
 
 /// <summary>The PostgreSQL server the contract tests create their databases on, named by <c>CITYOPS_TEST_POSTGRES</c>.</summary>
@@ -7,18 +10,18 @@ internal static class PostgresServer
 
     public const string NotConfigured = "PostgreSQL contract tests not run: CITYOPS_TEST_POSTGRES is not set";
 
-    public static string? AdminConnectionString { get; } = ReadVariable();
+    private static int announced;
 
-    private static string? ReadVariable()
+    public static string? AdminConnectionString { get; } =
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+
+    /// <summary>Prints the reason once per run when PostgreSQL is absent, so the log says so beside the skipped cases.</summary>
+    public static void AnnounceIfMissing(IMessageSink diagnostics)
     {
-        var value = Environment.GetEnvironmentVariable(Variable);
-        if (string.IsNullOrWhiteSpace(value))
+        if (AdminConnectionString is null && Interlocked.Exchange(ref announced, 1) == 0)
         {
-            // Printed as well as reported as the skip reason, so a run without PostgreSQL says so in its log.
-            Console.WriteLine(NotConfigured);
-            return null;
+            diagnostics.OnMessage(new DiagnosticMessage(NotConfigured));
+            Console.Error.WriteLine(NotConfigured);
         }
-
-        return value;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace CityOps.Flow.Storage.Tests.Databases;
 
@@ -9,7 +10,7 @@ namespace CityOps.Flow.Storage.Tests.Databases;
 /// SQLite files live in a temp folder; PostgreSQL databases are created on the CITYOPS_TEST_POSTGRES server under a
 /// random name, so test runs in parallel never meet. Everything is deleted or dropped when the class finishes.
 /// </summary>
-public sealed class TestDatabases : IAsyncLifetime
+public sealed class TestDatabases(IMessageSink diagnostics) : IAsyncLifetime
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "cityops-storage-tests-" + Guid.NewGuid().ToString("N"));
     private readonly List<string> postgresDatabases = [];
@@ -68,7 +69,11 @@ public sealed class TestDatabases : IAsyncLifetime
     public static MigrationRunner Runner(IDbConnectionFactory database) =>
         new(database, NullLogger<MigrationRunner>.Instance);
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync()
+    {
+        PostgresServer.AnnounceIfMissing(diagnostics);
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync()
     {

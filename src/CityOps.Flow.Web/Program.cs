@@ -38,7 +38,11 @@ if (await PasswordCommand.TryRunAsync(app, args))
 
 await app.PrepareStorageAsync();
 
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // A refused request (bad form, missing antiforgery token) is the client's fault: keep its 400, not a 500.
+    StatusCodeSelector = exception => exception is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseStaticFiles();
 app.UseAuthentication();

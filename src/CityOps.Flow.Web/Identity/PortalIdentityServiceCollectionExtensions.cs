@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CityOps.Flow.Web.Identity;
 
-public static class IdentityServiceCollectionExtensions
+public static class PortalIdentityServiceCollectionExtensions
 {
     /// <summary>Failed passwords in a row before an account locks.</summary>
     public const int MaxFailedSignIns = 5;

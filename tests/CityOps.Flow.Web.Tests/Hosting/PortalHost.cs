@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using CityOps.Flow.Web.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CityOps.Flow.Web.Tests.Hosting;
+
+/// <summary>The real portal over HTTP with its own SQLite data folder, and the log lines it wrote.</summary>
+public sealed class PortalHost(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = dataDirectory;
+
+    public ConcurrentQueue<string> Log { get; } = new();
+
+    public StartupReport Startup => Services.GetRequiredService<StartupReport>();
+
+    public static string NewDataDirectory() =>
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "cityops-web-tests", Guid.NewGuid().ToString("N"))).FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(new RecordingLoggerProvider(Log)));
+    }
+}

@@ -25,6 +25,12 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     public bool DemoOrganisationSeeded => Services.GetRequiredService<StartupReport>().DemoOrganisationSeeded;
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(dataDirectory, recursive: true);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.UseSetting("Storage:DataDirectory", dataDirectory);
 }

@@ -14,12 +14,14 @@ public static class PasswordCommand
     /// <summary>Runs the command when <paramref name="args"/> asks for it; false when the host should start normally.</summary>
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
-        if (args.Length == 0 || args[0] != Name)
+        // Settings such as --Storage:DataDirectory=... may follow the command's own arguments.
+        var command = args.TakeWhile(arg => !arg.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        if (command.Length == 0 || command[0] != Name)
         {
             return false;
         }
 
-        if (args.Length != 3)
+        if (command.Length != 3)
         {
             Console.Error.WriteLine($"Usage: dotnet run --project src/CityOps.Flow.Web -- {Name} <user name> <new password>");
             Environment.ExitCode = 2;
@@ -29,10 +31,10 @@ public static class PasswordCommand
         await app.PrepareStorageAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CityUser>>();
-        var user = await users.FindByNameAsync(args[1]);
+        var user = await users.FindByNameAsync(command[1]);
         if (user is null)
         {
-            Console.Error.WriteLine($"There is no user '{args[1]}'.");
+            Console.Error.WriteLine($"There is no user '{command[1]}'.");
             Environment.ExitCode = 1;
             return true;
         }
@@ -40,7 +42,7 @@ public static class PasswordCommand
         var problems = new List<string>();
         foreach (var validator in users.PasswordValidators)
         {
-            var check = await validator.ValidateAsync(users, user, args[2]);
+            var check = await validator.ValidateAsync(users, user, command[2]);
             problems.AddRange(check.Errors.Select(error => error.Description));
         }
 
@@ -51,7 +53,7 @@ public static class PasswordCommand
             return true;
         }
 
-        user.PasswordHash = users.PasswordHasher.HashPassword(user, args[2]);
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, command[2]);
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
         var result = await users.UpdateSecurityStampAsync(user);

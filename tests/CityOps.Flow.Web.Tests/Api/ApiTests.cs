@@ -6,7 +6,7 @@ namespace CityOps.Flow.Web.Tests.Api;
 
 public sealed class ApiTests : IAsyncLifetime
 {
-    private readonly PortalHost host = new(PortalHost.NewDataDirectory());
+    private readonly PortalHost host = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

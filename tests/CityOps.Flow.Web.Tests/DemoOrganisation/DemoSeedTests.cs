@@ -10,7 +10,7 @@ public sealed class DemoSeedTests
     [Fact]
     public async Task First_start_seeds_the_pujiang_district_with_one_user_per_role()
     {
-        await using var host = new PortalHost(PortalHost.NewDataDirectory());
+        await using var host = new PortalHost();
         _ = host.Services;
 
         var org = host.Services.GetRequiredService<OrgRepository>();
@@ -35,8 +35,7 @@ public sealed class DemoSeedTests
     public async Task Demo_password_from_configuration_replaces_the_file_passwords()
     {
         await using var host = new PortalHost(
-            PortalHost.NewDataDirectory(),
-            new Dictionary<string, string?> { ["CityOps:DemoPassword"] = "Pujiang-Only#9" });
+            settings: new Dictionary<string, string?> { ["CityOps:DemoPassword"] = "Pujiang-Only#9" });
         var client = new PortalClient(host);
 
         Assert.False(PortalClient.SetsAuthCookie(await client.SignInAsync("handler", "Handler#2026")));

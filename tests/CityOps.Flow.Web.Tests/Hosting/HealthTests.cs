@@ -2,7 +2,7 @@ namespace CityOps.Flow.Web.Tests.Hosting;
 
 public sealed class HealthTests : IAsyncLifetime
 {
-    private readonly PortalHost host = new(PortalHost.NewDataDirectory());
+    private readonly PortalHost host = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

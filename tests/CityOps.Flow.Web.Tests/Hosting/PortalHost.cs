@@ -8,9 +8,12 @@ using Microsoft.Extensions.Logging;
 namespace CityOps.Flow.Web.Tests.Hosting;
 
 /// <summary>The real portal over HTTP with its own SQLite data folder, and the log lines it wrote.</summary>
-public sealed class PortalHost(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <param name="dataDirectory">The data folder; by default a new one that is deleted with the host.</param>
+public sealed class PortalHost(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = dataDirectory;
+    private readonly bool ownsDataDirectory = dataDirectory is null;
+
+    public string DataDirectory { get; } = dataDirectory ?? NewDataDirectory();
 
     public ConcurrentQueue<string> Log { get; } = new();
 
@@ -18,6 +21,15 @@ public sealed class PortalHost(string dataDirectory, IReadOnlyDictionary<string,
 
     public static string NewDataDirectory() =>
         Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "cityops-web-tests", Guid.NewGuid().ToString("N"))).FullName;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (ownsDataDirectory)
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

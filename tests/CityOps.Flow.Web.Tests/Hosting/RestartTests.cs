@@ -20,7 +20,16 @@ public sealed class RestartTests
             Assert.True(first.Startup.DemoOrganisationSeeded);
         }
 
-        await using var second = new PortalHost(dataDirectory);
+        await using (var second = new PortalHost(dataDirectory))
+        {
+            await AssertSecondStartAsync(second);
+        }
+
+        Directory.Delete(dataDirectory, recursive: true);
+    }
+
+    private static async Task AssertSecondStartAsync(PortalHost second)
+    {
         var again = new PortalClient(second);
         await again.SignInAsync("admin", "Admin#2026");
         using var me = JsonDocument.Parse(await again.Http.GetStringAsync("/api/me"));

@@ -8,7 +8,7 @@ namespace CityOps.Flow.Web.Tests.Identity;
 
 public sealed class SignInTests : IAsyncLifetime
 {
-    private readonly PortalHost host = new(PortalHost.NewDataDirectory());
+    private readonly PortalHost host = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

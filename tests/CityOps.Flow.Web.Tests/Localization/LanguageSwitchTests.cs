@@ -6,7 +6,7 @@ namespace CityOps.Flow.Web.Tests.Localization;
 
 public sealed class LanguageSwitchTests : IAsyncLifetime
 {
-    private readonly PortalHost host = new(PortalHost.NewDataDirectory());
+    private readonly PortalHost host = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CityOps.Flow.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,9 @@ public sealed class PortalHost(string? dataDirectory = null, IReadOnlyDictionary
     public string DataDirectory { get; } = dataDirectory ?? NewDataDirectory();
 
     public ConcurrentQueue<string> Log { get; } = new();
+
+    /// <summary>Service changes applied after the portal's own registrations (for simulating a broken dependency).</summary>
+    public Action<IServiceCollection>? ReplaceServices { get; init; }
 
     public StartupReport Startup => Services.GetRequiredService<StartupReport>();
 
@@ -40,5 +44,9 @@ public sealed class PortalHost(string? dataDirectory = null, IReadOnlyDictionary
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(new RecordingLoggerProvider(Log)));
+        if (ReplaceServices is { } replace)
+        {
+            builder.ConfigureTestServices(replace);
+        }
     }
 }

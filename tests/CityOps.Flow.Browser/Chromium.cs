@@ -15,6 +15,7 @@ public static class Chromium
                 $"The browser tests need Chromium at {ExecutablePath}, and it is not there. Install it with `apt-get update && apt-get install -y chromium`.");
         }
 
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

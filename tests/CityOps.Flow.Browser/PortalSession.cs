@@ -19,6 +19,9 @@ public sealed class PortalSession(IBrowserContext context, IPage page, string ba
     public static async Task<PortalSession> OpenAsync(IBrowser browser, string baseUrl)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-US" });
+        // The machines running these tests are often busy; waiting longer costs nothing when the page is quick.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         var session = new PortalSession(context, page, baseUrl);
         page.Console += (_, message) =>
@@ -38,6 +41,8 @@ public sealed class PortalSession(IBrowserContext context, IPage page, string ba
         await Page.FillAsync("#sign-in-user-name", userName);
         await Page.FillAsync("#sign-in-password", password);
         await Page.ClickAsync("[data-role=sign-in-submit]");
+        // Either the home page greets the user or the sign-in page says why not; a fresh sign-in page shows neither.
+        await Page.Locator("[data-role=welcome], [data-role=sign-in-error]").WaitForAsync();
         await Page.WaitForLoadStateAsync(LoadState.Load);
     }
 

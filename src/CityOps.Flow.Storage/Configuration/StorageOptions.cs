@@ -15,7 +15,7 @@ public sealed class StorageOptions
 
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>The dialect named by <see cref="Provider"/>, or a message saying why the configuration cannot start.</summary>
+    /// <summary>The dialect named by <see cref="Provider"/>; throws <see cref="StorageConfigurationException"/> saying why otherwise.</summary>
     public SqlDialect ResolveDialect()
     {
         var provider = Provider.Trim().ToLowerInvariant();

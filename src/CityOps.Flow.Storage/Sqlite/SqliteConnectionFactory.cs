@@ -7,7 +7,7 @@ namespace CityOps.Flow.Storage;
 /// Connections to one SQLite file: WAL journal (readers never wait for the writer), foreign keys enforced and a busy
 /// timeout so concurrent writers queue instead of failing at once.
 /// </summary>
-public sealed class SqliteConnectionFactory : IDbConnectionFactory
+public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 {
     /// <summary>How long a writer waits for another writer's lock before SQLite reports the database busy.</summary>
     public const int BusyTimeoutMilliseconds = 5000;
@@ -48,6 +48,13 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>Closes the pooled connections, so the file can be moved or deleted once the host has stopped.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 
     public async ValueTask<DbConnection> OpenAsync(CancellationToken ct = default)
     {

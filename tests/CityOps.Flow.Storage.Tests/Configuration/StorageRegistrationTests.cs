@@ -56,6 +56,30 @@ public sealed class StorageRegistrationTests
     }
 
     [Fact]
+    public async Task Stopping_the_host_closes_the_pooled_connections_and_checkpoints_the_wal()
+    {
+        var contentRoot = Path.Combine(Path.GetTempPath(), "cityops-root-" + Guid.NewGuid().ToString("N"));
+        var file = Path.Combine(contentRoot, "data", "cityops.db");
+        try
+        {
+            await using (var services = new ServiceCollection().AddLogging().AddCityOpsStorage(Settings(), contentRoot).BuildServiceProvider())
+            {
+                await services.GetRequiredService<MigrationRunner>().ApplyAsync();
+                await services.GetRequiredService<RoleRepository>().CreateAsync(new RoleRecord("r1", "Dispatcher", "DISPATCHER"));
+                Assert.True(File.Exists(file + "-wal"), "the open pool keeps a write-ahead log");
+            }
+
+            // SQLite folds the log into the file and removes it when the last connection closes.
+            Assert.False(File.Exists(file + "-wal"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Postgres_provider_is_chosen_from_configuration_and_reports_an_unreachable_server_as_unhealthy()
     {
         await using var services = new ServiceCollection().AddLogging()

@@ -34,8 +34,9 @@ public static class StorageServiceCollectionExtensions
     /// <summary>The factory the options describe; SQLite without a connection string uses <c>&lt;DataDirectory&gt;/cityops.db</c>.</summary>
     public static IDbConnectionFactory CreateConnectionFactory(StorageOptions options, SqlDialect dialect) => dialect switch
     {
-        SqlDialect.Sqlite when string.IsNullOrWhiteSpace(options.ConnectionString) => SqliteConnectionFactory.ForDataDirectory(options.DataDirectory),
-        SqlDialect.Sqlite => new SqliteConnectionFactory(options.ConnectionString),
+        SqlDialect.Sqlite when string.IsNullOrWhiteSpace(options.ConnectionString) =>
+            SqliteConnectionFactory.ForDataDirectory(options.DataDirectory, options.SqliteDurability),
+        SqlDialect.Sqlite => new SqliteConnectionFactory(options.ConnectionString, options.SqliteDurability),
         SqlDialect.Postgres => new PostgresConnectionFactory(options.ConnectionString!),
         _ => throw new ArgumentOutOfRangeException(nameof(dialect), dialect, null),
     };

@@ -19,9 +19,10 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     });
 
     private readonly string connectionString;
+    private readonly string connectionPragmas;
     private int journalModeSet;
 
-    public SqliteConnectionFactory(string connectionString)
+    public SqliteConnectionFactory(string connectionString, SqliteDurability durability = SqliteDurability.Normal)
     {
         _ = NativeLibrary.Value;
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
@@ -38,16 +39,21 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 
         this.connectionString = builder.ToString();
         DatabasePath = Path.GetFullPath(builder.DataSource);
+        Durability = durability;
+        var synchronous = durability == SqliteDurability.Full ? "FULL" : "NORMAL";
+        connectionPragmas = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {synchronous};";
     }
 
     /// <summary>The file path for a data folder: <c>&lt;dataDirectory&gt;/cityops.db</c>.</summary>
-    public static SqliteConnectionFactory ForDataDirectory(string dataDirectory) =>
-        new(new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "cityops.db") }.ToString());
+    public static SqliteConnectionFactory ForDataDirectory(string dataDirectory, SqliteDurability durability = SqliteDurability.Normal) =>
+        new(new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "cityops.db") }.ToString(), durability);
 
     public SqlDialect Dialect => SqlDialect.Sqlite;
 
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath { get; }
+
+    public SqliteDurability Durability { get; }
 
     /// <summary>Closes the pooled connections, so the file can be moved or deleted once the host has stopped.</summary>
     public void Dispose()
@@ -64,10 +70,10 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
             await connection.OpenAsync(ct);
             await using var command = connection.CreateCommand();
 
-            // journal_mode is stored in the file, so it is set once; foreign_keys and busy_timeout are per connection.
+            // journal_mode is stored in the file, so it is set once; the other pragmas hold per connection.
             command.CommandText = Interlocked.Exchange(ref journalModeSet, 1) == 0
-                ? $"PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};"
-                : $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
+                ? "PRAGMA journal_mode = WAL; " + connectionPragmas
+                : connectionPragmas;
             await command.ExecuteNonQueryAsync(ct);
             return connection;
         }

@@ -100,6 +100,23 @@ public sealed class UserRepositoryTests(TestDatabases databases) : IClassFixture
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task Of_simultaneous_updates_from_the_same_stamp_exactly_one_wins(SqlDialect dialect)
+    {
+        var users = await UsersAsync(dialect);
+        var user = NewUser(UniqueName("contended"));
+        await users.CreateAsync(user);
+        var writers = Enumerable.Range(1, 8)
+            .Select(i => user with { DisplayName = $"writer {i}", AccessFailedCount = i, ConcurrencyStamp = Guid.NewGuid().ToString() })
+            .ToList();
+
+        var results = await Task.WhenAll(writers.Select(w => Task.Run(() => users.UpdateAsync(w, user.ConcurrencyStamp))));
+
+        Assert.Single(results, r => r);
+        var winner = writers[Array.IndexOf(results, true)];
+        Assert.Equal(winner, await users.FindByIdAsync(user.Id));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Renaming_to_a_taken_user_name_is_a_conflict(SqlDialect dialect)
     {
         var users = await UsersAsync(dialect);

@@ -54,6 +54,7 @@ internal sealed class ActivityReader(ProcessContext context)
             Assignment = assignment,
             Schedule = ZeebeExtensions.Schedule(context, element, id),
             Form = ZeebeExtensions.Form(element),
+            Priority = ZeebeExtensions.Priority(context, element, id),
             Headers = ZeebeExtensions.Headers(element),
         };
     }

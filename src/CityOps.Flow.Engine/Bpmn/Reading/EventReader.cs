@@ -12,7 +12,7 @@ internal sealed class EventReader(ProcessContext context)
     private static readonly string[] EventSubProcessStarts = ["message", "timer", "signal", "error", "escalation"];
     private static readonly string[] Ends = ["none", "terminate", "error", "escalation", "message"];
     private static readonly string[] Catches = ["timer", "message", "signal"];
-    private static readonly string[] Throws = ["none", "escalation", "signal"];
+    private static readonly string[] Throws = ["none", "escalation", "signal", "message"];
     private static readonly string[] Boundaries = ["timer", "message", "signal", "error", "escalation"];
 
     public FlowNode Read(XElement element, string id, string scopeId, ScopeKind scopeKind)
@@ -92,18 +92,29 @@ internal sealed class EventReader(ProcessContext context)
             case "terminateEventDefinition":
                 return new TerminateEventDefinition { Id = definitionId };
             case "messageEventDefinition":
-                if (Resolve(context.Declarations.Messages, definition, "messageRef", id, "message") is not { } message)
+                var message = Resolve(context.Declarations.Messages, definition, "messageRef", id, "message");
+                if (throws)
+                {
+                    var job = ZeebeExtensions.TaskDefinition(context, owner, id);
+                    if (job is null && message is null)
+                    {
+                        context.Require(definition, id, $"message throw event '{id}' has neither a zeebe:taskDefinition type nor a messageRef, so it would send nothing");
+                    }
+
+                    return new MessageEventDefinition { Id = definitionId, Message = message, Definition = job };
+                }
+
+                if (message is null)
                 {
                     context.Require(definition, id, $"message event '{id}' names no message (messageRef)");
                     return null;
                 }
 
-                var catchesForRunningInstance = !throws && !(eventKind == "startEvent" && scopeKind == ScopeKind.Process);
                 if (message.Name is null)
                 {
                     context.Require(definition, id, $"message '{message.Id}' used by '{id}' has no name");
                 }
-                else if (catchesForRunningInstance && message.CorrelationKey is null)
+                else if (!(eventKind == "startEvent" && scopeKind == ScopeKind.Process) && message.CorrelationKey is null)
                 {
                     context.Require(definition, id, $"'{id}' waits for message '{message.Id}', which has no correlation key (zeebe:subscription correlationKey), so no message could find this instance");
                 }

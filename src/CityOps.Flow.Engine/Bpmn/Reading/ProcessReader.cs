@@ -192,17 +192,21 @@ internal sealed class ProcessReader(ProcessContext context)
         if (condition.Attr("language") is { Length: > 0 } language && !language.Contains("feel", StringComparison.OrdinalIgnoreCase))
         {
             context.Require(condition, id, $"the condition of '{id}' is written in {language}; conditions are FEEL expressions starting with '=' (e.g. =amount > 1000)");
-            return null;
+            return Unusable(text);
         }
 
         if (!text.StartsWith('='))
         {
             context.Require(condition, id, $"the condition '{text}' of '{id}' is not a FEEL expression; conditions start with '=' (e.g. =amount > 1000)");
-            return null;
+            return Unusable(text);
         }
 
         return ExpressionReader.Expression(context, condition, id, $"the condition of '{id}'", text);
     }
+
+    // A refused condition still marks the flow as conditional, so the gateway checks do not report it a second time;
+    // the process is not executable, so the text is never evaluated.
+    private static BpmnExpression Unusable(string text) => new(text);
 
     private static Lane ReadLane(XElement lane) => new(
         lane.Attr("id") ?? "",

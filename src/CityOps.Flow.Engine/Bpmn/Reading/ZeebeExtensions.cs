@@ -73,6 +73,17 @@ internal static class ZeebeExtensions
         return due is null && followUp is null ? null : new TaskSchedule(due, followUp);
     }
 
+    public static BpmnValue? Priority(ProcessContext context, XElement element, string id)
+    {
+        var priority = Value(context, element.Zeebe("priorityDefinition"), id, "priority");
+        if (priority?.Literal is { } literal && (!int.TryParse(literal, out var number) || number is < 0 or > 100))
+        {
+            context.Require(element.Zeebe("priorityDefinition"), id, $"zeebe:priorityDefinition priority '{literal}' is not a whole number from 0 to 100");
+        }
+
+        return priority;
+    }
+
     public static FormReference? Form(XElement element)
     {
         if (element.Zeebe("formDefinition") is not { } form)

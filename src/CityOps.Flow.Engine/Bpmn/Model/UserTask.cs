@@ -9,5 +9,8 @@ public sealed record UserTask : Activity
 
     public FormReference? Form { get; init; }
 
+    /// <summary>zeebe:priorityDefinition priority: a literal 0-100 or an expression.</summary>
+    public BpmnValue? Priority { get; init; }
+
     public IReadOnlyList<TaskHeader> Headers { get; init; } = [];
 }

@@ -13,6 +13,9 @@ public interface IJobStore
 
     JobRecord? FindJob(Guid jobId);
 
+    /// <summary>The jobs of a process's timer start events (they belong to no instance).</summary>
+    IReadOnlyList<JobRecord> FindStartTimerJobs(string processId);
+
     /// <summary>Releases a lock without running the job (the worker gave up on it).</summary>
     void ReleaseJob(Guid jobId, string lockOwner);
 

@@ -161,6 +161,14 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         }
     }
 
+    public IReadOnlyList<JobRecord> FindStartTimerJobs(string processId)
+    {
+        lock (_gate)
+        {
+            return [.. _jobs.Values.Where(j => j.Kind == JobKind.TimerStart && j.ProcessId == processId)];
+        }
+    }
+
     public void ReleaseJob(Guid jobId, string lockOwner)
     {
         lock (_gate)

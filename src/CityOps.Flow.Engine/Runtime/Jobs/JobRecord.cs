@@ -1,3 +1,5 @@
+using CityOps.Flow.Engine.Scheduling.Timers;
+
 namespace CityOps.Flow.Engine.Runtime.Jobs;
 
 /// <summary>
@@ -17,10 +19,12 @@ public sealed record JobRecord
     public long? TokenId { get; init; }
     public string? ProcessId { get; init; }
     public int? ProcessVersion { get; init; }
+    /// <summary>Which kind of timer definition <see cref="TimerText"/> is.</summary>
+    public required TimerKind TimerKind { get; init; }
     /// <summary>The evaluated timer definition, e.g. <c>R3/PT1H</c>, kept so the next cycle can be computed.</summary>
-    public string? TimerText { get; init; }
-    /// <summary>How many times a cycle timer has already fired before this job.</summary>
-    public int FiredBefore { get; init; }
+    public required string TimerText { get; init; }
+    /// <summary>How many more times a cycle fires after this job (0 for a single timer, null without end).</summary>
+    public int? RemainingRepetitions { get; init; }
     public string? LockOwner { get; init; }
     public DateTimeOffset? LockExpiresAt { get; init; }
 }

@@ -28,20 +28,29 @@ public sealed class FeelEngine
 
     public FeelLimits Limits { get; }
 
-    public FeelParseResult ParseExpression(string source)
+    public FeelParseResult ParseExpression(string source) => ParseExpression(source, null);
+
+    /// <summary>
+    /// Parses with the names of the variables that will be in scope, so that names holding spaces around keywords or
+    /// operators (<c>time in hours</c>, <c>full-time</c>) read as one name.
+    /// </summary>
+    public FeelParseResult ParseExpression(string source, IEnumerable<string>? knownNames)
     {
         var errors = new List<FeelError>();
-        var node = Parser.ParseExpression(source ?? "", FindFunction, Limits, errors, out var readsInput);
+        var node = Parser.ParseExpression(source ?? "", FindFunction, Limits, knownNames, errors, out var readsInput);
         return node is null || errors.Count > 0
             ? new FeelParseResult(null, errors)
             : new FeelParseResult(new FeelExpression(source!, node, new ExpressionTest(node, readsInput)), []);
     }
 
     /// <summary>Parses a DMN input entry: <c>-</c>, <c>&lt; 5</c>, <c>[1..5]</c>, <c>"a", "b"</c>, <c>not(...)</c>, <c>? &gt; 3</c>, <c>null</c>.</summary>
-    public FeelParseResult ParseUnaryTests(string source)
+    public FeelParseResult ParseUnaryTests(string source) => ParseUnaryTests(source, null);
+
+    /// <summary>Parses unary tests with the names of the variables that will be in scope (see <see cref="ParseExpression(string, IEnumerable{string})"/>).</summary>
+    public FeelParseResult ParseUnaryTests(string source, IEnumerable<string>? knownNames)
     {
         var errors = new List<FeelError>();
-        var tests = Parser.ParseUnaryTests(source ?? "", FindFunction, Limits, errors);
+        var tests = Parser.ParseUnaryTests(source ?? "", FindFunction, Limits, knownNames, errors);
         return tests is null || errors.Count > 0
             ? new FeelParseResult(null, errors)
             : new FeelParseResult(new FeelExpression(source!, null, tests), []);

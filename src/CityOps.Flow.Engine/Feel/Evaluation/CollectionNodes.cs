@@ -92,6 +92,10 @@ internal sealed class RangeNode(Node? start, bool startIncluded, Node? end, bool
 /// <summary><c>a.b</c>: a context entry, a property of a temporal value or range, or mapped over a list.</summary>
 internal sealed class PathNode(Node target, string member) : Node
 {
+    public Node Target => target;
+
+    public string Member => member;
+
     public override object? Eval(Evaluation ev) => Select(ev, target.Eval(ev), member);
 
     public static object? Select(Evaluation ev, object? value, string member)

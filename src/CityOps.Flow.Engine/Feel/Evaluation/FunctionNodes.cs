@@ -50,3 +50,28 @@ internal sealed class FunctionDefinitionNode(string[] parameters, Node body) : N
         }));
     }
 }
+
+/// <summary>
+/// <c>is defined(x)</c>: whether a variable or context entry exists (even holding null), without the warning that
+/// reading a missing name gives.
+/// </summary>
+internal sealed class IsDefinedNode(Node argument) : Node
+{
+    public override object? Eval(Evaluation ev) => argument switch
+    {
+        NameNode name => FeelValues.Bool(ev.Scope.TryGet(name.Name, out _) || ev.Engine.FindFunction(name.Name) is not null),
+        PathNode path => Defined(ev, path),
+        _ => FeelValues.Bool(argument.Eval(ev) is not null),
+    };
+
+    private static object Defined(Evaluation ev, PathNode path)
+    {
+        var parent = path.Target is NameNode or PathNode ? new IsDefinedNode(path.Target).Eval(ev) : FeelValues.True;
+        if (parent is not true)
+        {
+            return FeelValues.False;
+        }
+
+        return FeelValues.Bool(path.Target.Eval(ev) is FeelContext context && context.ContainsKey(path.Member));
+    }
+}

@@ -62,6 +62,8 @@ internal sealed class ExpressionTest(Node expression, bool readsInput) : UnaryTe
     {
         switch (value)
         {
+            case null when readsInput:
+                return null;
             case bool b when readsInput || input is not bool:
                 return b;
             case FeelRange range:

@@ -177,6 +177,7 @@ internal sealed partial class Parser
         {
             var keys = new List<string>();
             var values = new List<Node>();
+            var mark = _knownNames.Count;
             if (!At("}"))
             {
                 do
@@ -189,11 +190,14 @@ internal sealed partial class Parser
                     }
                     else if (Current.Kind == TokenKind.Name)
                     {
-                        key = Advance().Text;
-                        while (Current.Kind == TokenKind.Name)
+                        // A key runs up to its colon and may hold any characters a name may: "full-time", "time in hours".
+                        var begin = Current.Offset;
+                        while (Current.Kind != TokenKind.End && !At(":"))
                         {
-                            key += " " + Advance().Text;
+                            Advance();
                         }
+
+                        key = string.Join(' ', _source[begin..Current.Offset].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
                     }
                     else
                     {
@@ -207,6 +211,9 @@ internal sealed partial class Parser
 
                     Expect(":", $"after context key '{key}'");
                     keys.Add(key);
+
+                    // An entry may call itself (recursive functions), so its key is known inside its own value.
+                    Declare(key);
                     values.Add(Expression());
                 }
                 while (Accept(","));
@@ -218,6 +225,7 @@ internal sealed partial class Parser
             }
 
             Advance();
+            Forget(mark);
             return new ContextNode([.. keys], [.. values]);
         }
         finally

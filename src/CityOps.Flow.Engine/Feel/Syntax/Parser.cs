@@ -12,25 +12,29 @@ internal sealed partial class Parser
     private static readonly HashSet<string> Stops =
         ["and", "or", "in", "instance", "between", "then", "else", "return", "satisfies", "if", "for", "some", "every", "function", "true", "false", "null"];
 
+    private readonly string _source;
     private readonly List<Token> _tokens;
     private readonly Func<string, FeelFunction?> _builtIns;
+    private readonly List<string> _knownNames;
     private readonly int _maxDepth;
     private int _pos;
     private int _depth;
     private int _inputReads;
     private int _partialReads;
 
-    private Parser(List<Token> tokens, Func<string, FeelFunction?> builtIns, int maxDepth)
+    private Parser(string source, List<Token> tokens, Func<string, FeelFunction?> builtIns, int maxDepth, IEnumerable<string>? knownNames)
     {
+        _source = source;
+        _knownNames = knownNames?.Where(n => n.Contains(' ') || n.Any(c => !char.IsLetterOrDigit(c) && c != '_')).ToList() ?? [];
         _tokens = tokens;
         _builtIns = builtIns;
         _maxDepth = maxDepth;
     }
 
-    public static Node? ParseExpression(string source, Func<string, FeelFunction?> builtIns, FeelLimits limits, List<FeelError> errors, out bool readsInput)
+    public static Node? ParseExpression(string source, Func<string, FeelFunction?> builtIns, FeelLimits limits, IEnumerable<string>? knownNames, List<FeelError> errors, out bool readsInput)
     {
         var reads = false;
-        var node = Run(source, builtIns, limits, errors, p =>
+        var node = Run(source, builtIns, limits, knownNames, errors, p =>
         {
             var node = p.Expression();
             p.ExpectEnd();
@@ -41,10 +45,10 @@ internal sealed partial class Parser
         return node;
     }
 
-    public static UnaryTest? ParseUnaryTests(string source, Func<string, FeelFunction?> builtIns, FeelLimits limits, List<FeelError> errors) =>
-        Run(source, builtIns, limits, errors, p => p.UnaryTests());
+    public static UnaryTest? ParseUnaryTests(string source, Func<string, FeelFunction?> builtIns, FeelLimits limits, IEnumerable<string>? knownNames, List<FeelError> errors) =>
+        Run(source, builtIns, limits, knownNames, errors, p => p.UnaryTests());
 
-    private static T? Run<T>(string source, Func<string, FeelFunction?> builtIns, FeelLimits limits, List<FeelError> errors, Func<Parser, T> parse)
+    private static T? Run<T>(string source, Func<string, FeelFunction?> builtIns, FeelLimits limits, IEnumerable<string>? knownNames, List<FeelError> errors, Func<Parser, T> parse)
         where T : class
     {
         if (source.Length > limits.MaxExpressionLength)
@@ -61,7 +65,7 @@ internal sealed partial class Parser
 
         try
         {
-            return parse(new Parser(tokens, builtIns, limits.MaxNestingDepth));
+            return parse(new Parser(source, tokens, builtIns, limits.MaxNestingDepth, knownNames));
         }
         catch (SyntaxError e)
         {
@@ -166,17 +170,22 @@ internal sealed partial class Parser
     private Node For()
     {
         Advance();
+        var mark = _knownNames.Count;
         var contexts = IterationContexts("return");
         var partialBefore = _partialReads;
         var body = Expression();
+        Forget(mark);
         return new ForNode(contexts, body, _partialReads > partialBefore);
     }
 
     private Node Quantified()
     {
         var every = Advance().Text == "every";
+        var mark = _knownNames.Count;
         var contexts = IterationContexts("satisfies");
-        return new QuantifiedNode(every, contexts, Expression());
+        var condition = Expression();
+        Forget(mark);
+        return new QuantifiedNode(every, contexts, condition);
     }
 
     private IterationContext[] IterationContexts(string terminator)
@@ -194,6 +203,7 @@ internal sealed partial class Parser
             }
 
             contexts.Add(new IterationContext(name, domain, end));
+            Declare(name);
         }
         while (Accept(","));
         Expect(terminator, "after the iteration contexts");
@@ -230,7 +240,11 @@ internal sealed partial class Parser
             throw Error("external functions are not supported", Current);
         }
 
-        return new FunctionDefinitionNode([.. parameters], Expression());
+        var mark = _knownNames.Count;
+        parameters.ForEach(p => Declare(p));
+        var body = Expression();
+        Forget(mark);
+        return new FunctionDefinitionNode([.. parameters], body);
     }
 
     private Node Disjunction()
@@ -416,6 +430,11 @@ internal sealed partial class Parser
         }
 
         Expect(")", "after argument list");
+        if (callee is NameNode { Name: "is defined" } && names is null && arguments.Count == 1)
+        {
+            return new IsDefinedNode(arguments[0]);
+        }
+
         return new CallNode(callee, names?.ToArray(), [.. arguments]);
     }
 
@@ -451,6 +470,11 @@ internal sealed partial class Parser
             throw Error($"expected a name {context}", Current);
         }
 
+        if (KnownNameAt() is { } known)
+        {
+            return known;
+        }
+
         var first = Advance().Text;
         if (KeywordName(first) is { } special)
         {
@@ -465,6 +489,51 @@ internal sealed partial class Parser
 
         return name;
     }
+
+    /// <summary>
+    /// The longest name in scope (a variable the host declared, a context key, a parameter) written at the current
+    /// token, which resolves names holding keywords or operators, like <c>time in hours</c> or <c>full-time</c>.
+    /// </summary>
+    private string? KnownNameAt()
+    {
+        var start = Current.Offset;
+        string? best = null;
+        foreach (var name in _knownNames)
+        {
+            if ((best is null || name.Length > best.Length) && string.CompareOrdinal(_source, start, name, 0, name.Length) == 0
+                && (start + name.Length >= _source.Length || !char.IsLetterOrDigit(_source[start + name.Length])))
+            {
+                best = name;
+            }
+        }
+
+        if (best is null || !best.Contains(' ') && !best.Any(c => !char.IsLetterOrDigit(c) && c != '_'))
+        {
+            return null;
+        }
+
+        var end = start + best.Length;
+        while (Current.Kind != TokenKind.End && Current.Offset < end)
+        {
+            Advance();
+        }
+
+        return best;
+    }
+
+    /// <summary>Makes a name known for the rest of the enclosing construct (context keys, parameters, loop variables).</summary>
+    private int Declare(string name)
+    {
+        var mark = _knownNames.Count;
+        if (name.Contains(' ') || name.Any(c => !char.IsLetterOrDigit(c) && c != '_'))
+        {
+            _knownNames.Add(name);
+        }
+
+        return mark;
+    }
+
+    private void Forget(int mark) => _knownNames.RemoveRange(mark, _knownNames.Count - mark);
 
     /// <summary>Built-in names that contain the keyword 'and'.</summary>
     private string? KeywordName(string first)

@@ -24,15 +24,47 @@ public sealed partial class WorkflowEngine
         var deploymentId = Guid.NewGuid();
         var now = _clock.GetUtcNow();
         var options = new BpmnReadOptions { KnownJobTypes = Handlers.Types.ToHashSet(StringComparer.Ordinal) };
-        foreach (var resource in resources)
+        var decisionsAdded = new List<DecisionDefinitionRecord>();
+        var deployedDecisionIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var resource in resources.Where(IsDmn))
+        {
+            var read = Decisions.Read(resource.Content);
+            problems.AddRange(read.Problems.Select(p => $"{resource.Name}: {p}"));
+            if (read.Definitions is not { } dmn) continue;
+            var definitionsId = dmn.Id ?? Path.GetFileNameWithoutExtension(resource.Name);
+            deployedDecisionIds.UnionWith(dmn.Decisions.Select(d => d.Id));
+            var hash = Hash(resource.Content);
+            var latest = Store.FindDecisionDefinitions(definitionsId);
+            if (latest?.ContentHash == hash)
+            {
+                versions.Add(new DeployedVersion(definitionsId, latest.Version, false, true));
+                continue;
+            }
+
+            var record = new DecisionDefinitionRecord
+            {
+                DefinitionsId = definitionsId,
+                Version = (latest?.Version ?? 0) + 1,
+                DeploymentId = deploymentId,
+                ResourceName = resource.Name,
+                ContentHash = hash,
+                Xml = resource.Content,
+                DeployedAt = now,
+                DecisionIds = [.. dmn.Decisions.Select(d => d.Id)],
+            };
+            decisionsAdded.Add(record);
+            versions.Add(new DeployedVersion(definitionsId, record.Version, true, true));
+        }
+
+        foreach (var resource in resources.Where(r => !IsDmn(r)))
         {
             var read = BpmnReader.Read(resource.Content, options);
             problems.AddRange(read.Errors.Select(p => $"{resource.Name}: {p}"));
             if (!read.IsDeployable) continue;
-            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(resource.Content)));
+            var hash = Hash(resource.Content);
             foreach (var process in read.Definitions!.ExecutableProcesses)
             {
-                problems.AddRange(UnknownDecisions(process).Select(id =>
+                problems.AddRange(UnknownDecisions(process, deployedDecisionIds).Select(id =>
                     $"{resource.Name}: business-rule task '{id.TaskId}' calls decision '{id.DecisionId}', which is not deployed."));
                 if (added.Any(a => a.Record.ProcessId == process.Id) || versions.Any(v => v.Id == process.Id))
                 {
@@ -67,9 +99,10 @@ public sealed partial class WorkflowEngine
         }
 
         if (problems.Count > 0) return new DeploymentResult([], problems);
-        if (added.Count == 0) return new DeploymentResult(versions, []);
+        if (added.Count == 0 && decisionsAdded.Count == 0) return new DeploymentResult(versions, []);
         Execute(actor, context =>
         {
+            context.DecisionDefinitionsAdded.AddRange(decisionsAdded);
             foreach (var (record, process) in added)
             {
                 context.ProcessDefinitionsAdded.Add(record);
@@ -105,11 +138,16 @@ public sealed partial class WorkflowEngine
         }
     }
 
-    private IEnumerable<(string TaskId, string DecisionId)> UnknownDecisions(BpmnProcess process)
+    private static bool IsDmn(DeploymentResource resource) => resource.Name.EndsWith(".dmn", StringComparison.OrdinalIgnoreCase);
+
+    private static string Hash(string content) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+
+    private IEnumerable<(string TaskId, string DecisionId)> UnknownDecisions(BpmnProcess process, HashSet<string> deployedNow)
     {
         foreach (var node in process.AllNodes)
         {
-            if (node is BusinessRuleTask { Decision.DecisionId.Literal: { } decisionId } && Store.FindDecisionResource(decisionId) is null)
+            if (node is BusinessRuleTask { Decision.DecisionId.Literal: { } decisionId }
+                && !deployedNow.Contains(decisionId) && Store.FindDecisionResource(decisionId) is null)
             {
                 yield return (node.Id, decisionId);
             }

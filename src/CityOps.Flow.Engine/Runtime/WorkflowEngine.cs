@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CityOps.Flow.Engine.Bpmn.Model;
 using CityOps.Flow.Engine.Bpmn.Reading;
+using CityOps.Flow.Engine.Dmn;
 using CityOps.Flow.Engine.Feel;
 using CityOps.Flow.Engine.Runtime.Commands;
 using CityOps.Flow.Engine.Runtime.Execution;
@@ -31,7 +32,13 @@ public sealed partial class WorkflowEngine
     private readonly ConcurrentDictionary<string, FeelParseResult> _expressions = new(StringComparer.Ordinal);
     private readonly FeelEngine _feel;
 
-    public WorkflowEngine(IWorkflowStore store, TimeProvider clock, FeelEngine feel, ServiceTaskHandlers handlers, WorkflowEngineOptions? options = null)
+    public WorkflowEngine(
+        IWorkflowStore store,
+        TimeProvider clock,
+        FeelEngine feel,
+        DmnEvaluator decisions,
+        ServiceTaskHandlers handlers,
+        WorkflowEngineOptions? options = null)
     {
         Store = store;
         _clock = clock;
@@ -39,7 +46,7 @@ public sealed partial class WorkflowEngine
         Handlers = handlers;
         _options = options ?? new WorkflowEngineOptions();
         Expressions = new ExpressionEvaluator(Evaluate);
-        Decisions = new DecisionCatalog(store);
+        Decisions = new DecisionCatalog(store, new DmnReader(feel), decisions);
     }
 
     public IWorkflowStore Store { get; }

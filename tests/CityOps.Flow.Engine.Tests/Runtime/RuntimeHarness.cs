@@ -1,3 +1,4 @@
+using CityOps.Flow.Engine.Dmn;
 using CityOps.Flow.Engine.Feel;
 using CityOps.Flow.Engine.Runtime;
 using CityOps.Flow.Engine.Runtime.Commands;
@@ -18,7 +19,8 @@ internal sealed class RuntimeHarness
     public RuntimeHarness(Action<ServiceTaskHandlers>? handlers = null, WorkflowEngineOptions? options = null)
     {
         handlers?.Invoke(Handlers);
-        Engine = new WorkflowEngine(Store, Clock, new FeelEngine(Clock), Handlers, options);
+        var feel = new FeelEngine(Clock);
+        Engine = new WorkflowEngine(Store, Clock, feel, new DmnEvaluator(feel), Handlers, options);
     }
 
     public AdjustableClock Clock { get; } = new(Epoch);

@@ -69,11 +69,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         {
             await connection.OpenAsync(ct);
             await using var command = connection.CreateCommand();
-
-            // journal_mode is stored in the file, so it is set once; the other pragmas hold per connection.
-            command.CommandText = Interlocked.Exchange(ref journalModeSet, 1) == 0
-                ? "PRAGMA journal_mode = WAL; " + connectionPragmas
-                : connectionPragmas;
+            command.CommandText = PragmasForThisOpen();
             await command.ExecuteNonQueryAsync(ct);
             return connection;
         }
@@ -83,4 +79,26 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
             throw;
         }
     }
+
+    public DbConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = PragmasForThisOpen();
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    // journal_mode is stored in the file, so it is set once; the other pragmas hold per connection.
+    private string PragmasForThisOpen() =>
+        Interlocked.Exchange(ref journalModeSet, 1) == 0 ? "PRAGMA journal_mode = WAL; " + connectionPragmas : connectionPragmas;
 }

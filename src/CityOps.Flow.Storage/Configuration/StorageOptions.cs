@@ -2,7 +2,7 @@ namespace CityOps.Flow.Storage;
 
 /// <summary>
 /// Where the data lives: <c>Storage:Provider</c> (sqlite | postgres), <c>ConnectionStrings:CityOps</c>,
-/// <c>Storage:DataDirectory</c> (SQLite only, relative to the content root).
+/// <c>Storage:DataDirectory</c> (SQLite only, relative to the content root), <c>Storage:SqliteDurability</c> (Normal | Full).
 /// </summary>
 public sealed class StorageOptions
 {
@@ -15,7 +15,10 @@ public sealed class StorageOptions
 
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>The dialect named by <see cref="Provider"/>, or a message saying why the configuration cannot start.</summary>
+    /// <summary>SQLite only: whether each commit waits for the disk (<see cref="SqliteDurability.Full"/>) or not.</summary>
+    public SqliteDurability SqliteDurability { get; set; } = SqliteDurability.Normal;
+
+    /// <summary>The dialect named by <see cref="Provider"/>; throws <see cref="StorageConfigurationException"/> saying why otherwise.</summary>
     public SqlDialect ResolveDialect()
     {
         var provider = Provider.Trim().ToLowerInvariant();

@@ -1,3 +1,4 @@
+using CityOps.Flow.Engine.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +9,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the options, the connection factory for the configured provider, the migration runner, the
-    /// health probe and the repositories. Throws <see cref="StorageConfigurationException"/> at once for an unusable configuration.
+    /// health probe, the repositories and the workflow engine's store (<see cref="IWorkflowStore"/>). Throws <see cref="StorageConfigurationException"/> at once for an unusable configuration.
     /// </summary>
     public static IServiceCollection AddCityOpsStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -28,14 +29,17 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<UserRepository>();
         services.AddSingleton<RoleRepository>();
         services.AddSingleton<OrgRepository>();
+        services.AddSingleton<SqlWorkflowStore>();
+        services.AddSingleton<IWorkflowStore>(sp => sp.GetRequiredService<SqlWorkflowStore>());
         return services;
     }
 
     /// <summary>The factory the options describe; SQLite without a connection string uses <c>&lt;DataDirectory&gt;/cityops.db</c>.</summary>
     public static IDbConnectionFactory CreateConnectionFactory(StorageOptions options, SqlDialect dialect) => dialect switch
     {
-        SqlDialect.Sqlite when string.IsNullOrWhiteSpace(options.ConnectionString) => SqliteConnectionFactory.ForDataDirectory(options.DataDirectory),
-        SqlDialect.Sqlite => new SqliteConnectionFactory(options.ConnectionString),
+        SqlDialect.Sqlite when string.IsNullOrWhiteSpace(options.ConnectionString) =>
+            SqliteConnectionFactory.ForDataDirectory(options.DataDirectory, options.SqliteDurability),
+        SqlDialect.Sqlite => new SqliteConnectionFactory(options.ConnectionString, options.SqliteDurability),
         SqlDialect.Postgres => new PostgresConnectionFactory(options.ConnectionString!),
         _ => throw new ArgumentOutOfRangeException(nameof(dialect), dialect, null),
     };

@@ -8,4 +8,7 @@ public interface IDbConnectionFactory
     SqlDialect Dialect { get; }
 
     ValueTask<DbConnection> OpenAsync(CancellationToken ct = default);
+
+    /// <summary>Opens a connection synchronously, for the engine's synchronous store contract.</summary>
+    DbConnection Open();
 }

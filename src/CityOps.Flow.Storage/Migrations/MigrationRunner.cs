@@ -50,8 +50,21 @@ public sealed class MigrationRunner
         {
             if (connections.Dialect == SqlDialect.Postgres)
             {
-                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = PostgresLockKey });
+                await ReleasePostgresLockAsync(connection);
             }
+        }
+    }
+
+    private async Task ReleasePostgresLockAsync(DbConnection connection)
+    {
+        try
+        {
+            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = PostgresLockKey });
+        }
+        catch (DbException e)
+        {
+            // A broken connection ends its session, and the server releases the lock with it; the original error matters more.
+            logger.LogWarning(e, "Releasing the migration lock failed; the server releases it when the connection closes");
         }
     }
 

@@ -33,6 +33,8 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
     public async ValueTask<DbConnection> OpenAsync(CancellationToken ct = default) =>
         await dataSource.OpenConnectionAsync(ct);
 
+    public DbConnection Open() => dataSource.OpenConnection();
+
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
     public void Dispose() => dataSource.Dispose();

@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,54 @@ public sealed class StorageRegistrationTests
             Assert.NotEmpty(report.Applied);
             Assert.True(await services.GetRequiredService<DatabaseHealth>().CanConnectAsync());
             Assert.Equal(0, await services.GetRequiredService<UserRepository>().CountAsync());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Full_durability_makes_every_sqlite_commit_wait_for_the_disk()
+    {
+        var contentRoot = Path.Combine(Path.GetTempPath(), "cityops-root-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var services = new ServiceCollection().AddLogging()
+                .AddCityOpsStorage(Settings(("Storage:SqliteDurability", "Full"), ("Storage:DataDirectory", "state")), contentRoot)
+                .BuildServiceProvider();
+            var factory = Assert.IsType<SqliteConnectionFactory>(services.GetRequiredService<IDbConnectionFactory>());
+
+            await using var connection = await factory.OpenAsync();
+
+            Assert.Equal(SqliteDurability.Full, factory.Durability);
+            Assert.Equal(Path.Combine(contentRoot, "state", "cityops.db"), factory.DatabasePath);
+            Assert.Equal(2, await connection.ExecuteScalarAsync<int>("PRAGMA synchronous"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Stopping_the_host_closes_the_pooled_connections_and_checkpoints_the_wal()
+    {
+        var contentRoot = Path.Combine(Path.GetTempPath(), "cityops-root-" + Guid.NewGuid().ToString("N"));
+        var file = Path.Combine(contentRoot, "data", "cityops.db");
+        try
+        {
+            await using (var services = new ServiceCollection().AddLogging().AddCityOpsStorage(Settings(), contentRoot).BuildServiceProvider())
+            {
+                await services.GetRequiredService<MigrationRunner>().ApplyAsync();
+                await services.GetRequiredService<RoleRepository>().CreateAsync(new RoleRecord("r1", "Dispatcher", "DISPATCHER"));
+                Assert.True(File.Exists(file + "-wal"), "the open pool keeps a write-ahead log");
+            }
+
+            // SQLite folds the log into the file and removes it when the last connection closes.
+            Assert.False(File.Exists(file + "-wal"));
         }
         finally
         {

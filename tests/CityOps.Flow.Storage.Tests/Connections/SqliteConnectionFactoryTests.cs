@@ -6,6 +6,8 @@ namespace CityOps.Flow.Storage.Tests.Connections;
 
 public sealed class SqliteConnectionFactoryTests(TestDatabases databases) : IClassFixture<TestDatabases>
 {
+    private const int SqliteSynchronousNormal = 1;
+
     [Fact]
     public async Task Every_connection_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout()
     {
@@ -17,6 +19,7 @@ public sealed class SqliteConnectionFactoryTests(TestDatabases databases) : ICla
             Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
             Assert.Equal(1, await connection.ExecuteScalarAsync<int>("PRAGMA foreign_keys"));
             Assert.Equal(SqliteConnectionFactory.BusyTimeoutMilliseconds, await connection.ExecuteScalarAsync<int>("PRAGMA busy_timeout"));
+            Assert.Equal(SqliteSynchronousNormal, await connection.ExecuteScalarAsync<int>("PRAGMA synchronous"));
         }
 
         Assert.True(SqliteConnectionFactory.BusyTimeoutMilliseconds > 0);

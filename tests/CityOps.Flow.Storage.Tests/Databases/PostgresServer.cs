@@ -21,7 +21,6 @@ internal static class PostgresServer
         if (AdminConnectionString is null && Interlocked.Exchange(ref announced, 1) == 0)
         {
             diagnostics.OnMessage(new DiagnosticMessage(NotConfigured));
-            Console.Error.WriteLine(NotConfigured);
         }
     }
 }

@@ -20,6 +20,17 @@ public sealed class CalendarYearEndTests
     }
 
     [Fact]
+    public void Due_time_across_an_unknown_year_is_marked_provisional_with_a_warning()
+    {
+        var due = NationalDayOffice.DueAfterWorkingDays(At("2026-12-28 10:00 +08:00"), 5);
+
+        AssertLocal("2027-01-04 17:30 +08:00", due.At);
+        Assert.True(due.IsProvisional);
+        Assert.Equal("Due time assumes regular working weeks in 2027: the calendar has no holiday arrangement for it yet.", due.Warning);
+        Assert.False(NationalDayOffice.DueAfterWorkingTime(At("2026-12-28 10:00 +08:00"), TimeSpan.FromHours(8)).IsProvisional);
+    }
+
+    [Fact]
     public void Calendar_that_refuses_missing_years_will_not_guess_across_year_end()
     {
         var strict = WorkingTimeCalendar.Create(NationalDayOffice.Definition with { MissingYears = MissingYearPolicy.Refuse });

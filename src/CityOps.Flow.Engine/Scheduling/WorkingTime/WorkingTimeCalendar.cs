@@ -16,7 +16,7 @@ public sealed partial class WorkingTimeCalendar
 {
     private const int MaxYearsSearched = 200;
 
-    private readonly WorkingInterval[][] _weekly;
+    private readonly IReadOnlyList<WorkingInterval>[] _weekly;
     private readonly Dictionary<DateOnly, string> _holidays;
     private readonly Dictionary<DateOnly, AdjustedWorkingDay> _adjusted;
     private readonly HashSet<int> _knownYears;
@@ -24,18 +24,27 @@ public sealed partial class WorkingTimeCalendar
 
     private WorkingTimeCalendar(WorkingTimeCalendarDefinition definition, TimeZoneInfo zone, IReadOnlyList<string> warnings)
     {
-        Definition = definition;
+        // A snapshot, so that a caller changing its lists afterwards cannot change the calendar.
+        Definition = definition with
+        {
+            WeeklyHours = definition.WeeklyHours.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<WorkingInterval>)pair.Value.ToList().AsReadOnly()).AsReadOnly(),
+            Years = definition.Years.Select(year => year with
+            {
+                Holidays = year.Holidays.ToList().AsReadOnly(),
+                AdjustedWorkingDays = year.AdjustedWorkingDays.ToList().AsReadOnly(),
+            }).ToList().AsReadOnly(),
+        };
         TimeZone = zone;
         Warnings = warnings;
-        _weekly = new WorkingInterval[7][];
+        _weekly = new IReadOnlyList<WorkingInterval>[7];
         foreach (var day in Enum.GetValues<DayOfWeek>())
         {
-            _weekly[(int)day] = [.. (definition.WeeklyHours.GetValueOrDefault(day) ?? []).OrderBy(interval => interval.Start)];
+            _weekly[(int)day] = (definition.WeeklyHours.GetValueOrDefault(day) ?? []).OrderBy(interval => interval.Start).ToList().AsReadOnly();
         }
 
         _holidays = [];
         _adjusted = [];
-        foreach (var year in definition.Years)
+        foreach (var year in Definition.Years)
         {
             foreach (var holiday in year.Holidays)
             {
@@ -51,7 +60,7 @@ public sealed partial class WorkingTimeCalendar
             }
         }
 
-        _knownYears = [.. definition.Years.Select(year => year.Year)];
+        _knownYears = [.. Definition.Years.Select(year => year.Year)];
     }
 
     public string Name => Definition.Name;

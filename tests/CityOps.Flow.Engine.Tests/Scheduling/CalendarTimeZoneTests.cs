@@ -82,4 +82,12 @@ public sealed class CalendarTimeZoneTests
         Assert.Empty(calendar.Warnings);
         AssertLocal("2026-10-08 11:30 +08:00", calendar.AddWorkingTime(At("2026-09-30 16:00 +08:00"), TimeSpan.FromHours(4)));
     }
+
+    [Fact]
+    public void Wall_clock_time_is_read_in_the_calendar_zone()
+    {
+        AssertLocal("2026-09-30 16:00 +08:00", NationalDayOffice.FromLocal(new DateTime(2026, 9, 30, 16, 0, 0)));
+        AssertLocal("2026-03-29 03:00 +02:00", BerlinOffice.FromLocal(new DateTime(2026, 3, 29, 2, 30, 0)));
+        AssertLocal("2026-07-01 09:00 +02:00", BerlinOffice.FromLocal(new DateTime(2026, 7, 1, 9, 0, 0)));
+    }
 }

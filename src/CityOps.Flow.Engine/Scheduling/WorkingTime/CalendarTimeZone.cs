@@ -36,6 +36,21 @@ internal static partial class CalendarTimeZone
         }
     }
 
+    /// <summary>
+    /// The UTC ticks of a wall-clock time in a zone. A time skipped by a daylight-saving change becomes the first
+    /// time that exists after it; a repeated time is read as standard time.
+    /// </summary>
+    public static long ToUtcTicks(DateTime local, TimeZoneInfo zone)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        for (var guard = 0; zone.IsInvalidTime(local) && guard < 24 * 60; guard++)
+        {
+            local = local.AddMinutes(1);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone).Ticks;
+    }
+
     public static string FormatOffset(TimeSpan offset) =>
         (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 

@@ -141,6 +141,12 @@ public sealed partial class WorkingTimeCalendar
     /// <summary>The local date of an instant in the calendar's zone.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
 
+    /// <summary>
+    /// The instant a wall-clock time in the calendar's zone stands for: a time skipped by a daylight-saving change
+    /// becomes the first time after it, a repeated time is read as standard time.
+    /// </summary>
+    public DateTimeOffset FromLocal(DateTime local) => Instant(CalendarTimeZone.ToUtcTicks(local, TimeZone));
+
     /// <summary>An instant expressed with the calendar zone's offset at that instant.</summary>
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
 

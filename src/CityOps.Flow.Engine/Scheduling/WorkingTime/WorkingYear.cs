@@ -103,16 +103,6 @@ internal sealed class WorkingYear
         return i >= 0 ? i + 1 : ~i;
     }
 
-    private static long ToUtcTicks(DateOnly day, TimeSpan clock, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue).Add(clock);
-        // A wall-clock time skipped by daylight saving starts at the first time that exists.
-        var guard = 0;
-        while (zone.IsInvalidTime(local) && guard++ < 24 * 60)
-        {
-            local = local.AddMinutes(1);
-        }
-
-        return TimeZoneInfo.ConvertTimeToUtc(local, zone).Ticks;
-    }
+    private static long ToUtcTicks(DateOnly day, TimeSpan clock, TimeZoneInfo zone) =>
+        CalendarTimeZone.ToUtcTicks(day.ToDateTime(TimeOnly.MinValue).Add(clock), zone);
 }

@@ -55,4 +55,13 @@ public sealed class CalendarYearEndTests
         Assert.Equal(TimeSpan.FromMinutes(30) + TimeSpan.FromHours(261 * 7) + TimeSpan.FromMinutes(30), between);
         Assert.Equal(to, NationalDayOffice.AddWorkingTime(from, between));
     }
+
+    [Fact]
+    public void Instant_already_in_the_new_local_year_counts_from_the_local_day()
+    {
+        // 16:30 UTC on 31 December is half past midnight on 1 January in Shanghai.
+        AssertLocal("2027-01-04 17:30 +08:00", NationalDayOffice.AddWorkingDays(At("2026-12-31 16:30 +00:00"), 1));
+        AssertLocal("2027-01-01 10:00 +08:00", NationalDayOffice.AddWorkingTime(At("2026-12-31 16:30 +00:00"), TimeSpan.FromHours(1)));
+        AssertLocal("2027-01-04 17:00 +01:00", BerlinOffice.AddWorkingDays(At("2026-12-31 23:30 +00:00"), 1));
+    }
 }

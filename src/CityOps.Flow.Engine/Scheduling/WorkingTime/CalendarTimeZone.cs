@@ -40,7 +40,10 @@ internal static partial class CalendarTimeZone
     /// The UTC ticks of a wall-clock time in a zone. A time skipped by a daylight-saving change becomes the first
     /// time that exists after it; a repeated time is read as standard time.
     /// </summary>
-    public static long ToUtcTicks(DateTime local, TimeZoneInfo zone)
+    public static long ToUtcTicks(DateTime local, TimeZoneInfo zone) => ToUtcTicks(local, zone, out _);
+
+    /// <summary>As <see cref="ToUtcTicks(DateTime, TimeZoneInfo)"/>, also giving the zone's offset at that instant.</summary>
+    public static long ToUtcTicks(DateTime local, TimeZoneInfo zone, out long offsetTicks)
     {
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         for (var guard = 0; zone.IsInvalidTime(local) && guard < 24 * 60; guard++)
@@ -48,7 +51,9 @@ internal static partial class CalendarTimeZone
             local = local.AddMinutes(1);
         }
 
-        return TimeZoneInfo.ConvertTimeToUtc(local, zone).Ticks;
+        var utc = TimeZoneInfo.ConvertTimeToUtc(local, zone).Ticks;
+        offsetTicks = local.Ticks - utc;
+        return utc;
     }
 
     public static string FormatOffset(TimeSpan offset) =>

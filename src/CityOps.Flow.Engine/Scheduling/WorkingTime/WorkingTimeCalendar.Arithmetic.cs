@@ -16,17 +16,16 @@ public sealed partial class WorkingTimeCalendar
             return from;
         }
 
-        var year = LocalYear(from.UtcTicks);
-        var table = YearTable(year);
+        var table = YearTableAt(from.UtcTicks);
         var target = table.WorkedUntil(from.UtcTicks) + workingTime.Ticks;
         for (var searched = 0; target > table.Total; searched++)
         {
             EnsureWithinSearch(searched, from);
             target -= table.Total;
-            table = YearTable(++year);
+            table = YearTable(table.Year + 1);
         }
 
-        return Instant(table.InstantWhenWorked(target));
+        return Instant(table.InstantWhenWorked(target), table);
     }
 
     /// <summary>
@@ -44,18 +43,16 @@ public sealed partial class WorkingTimeCalendar
             return from;
         }
 
-        var date = LocalDate(from);
-        var year = date.Year;
-        var table = YearTable(year);
-        var index = table.FirstWorkingDayAfter(date.DayNumber) + workingDays - 1;
+        var table = YearTableAt(from.UtcTicks);
+        var index = table.FirstWorkingDayAfter(LocalDate(from.UtcTicks, table).DayNumber) + workingDays - 1;
         for (var searched = 0; index >= table.WorkingDayNumbers.Length; searched++)
         {
             EnsureWithinSearch(searched, from);
             index -= table.WorkingDayNumbers.Length;
-            table = YearTable(++year);
+            table = YearTable(table.Year + 1);
         }
 
-        return Instant(table.Ends[table.WorkingDayLastInterval[index]]);
+        return Instant(table.Ends[table.WorkingDayLastInterval[index]], table);
     }
 
     /// <summary>
@@ -70,26 +67,26 @@ public sealed partial class WorkingTimeCalendar
         }
 
         long a = from.UtcTicks, b = to.UtcTicks;
-        int firstYear = LocalYear(a), lastYear = LocalYear(b);
-        var first = YearTable(firstYear);
-        if (firstYear == lastYear)
+        var first = YearTableAt(a);
+        var last = b < first.EndUtc ? first : YearTableAt(b);
+        if (first.Year == last.Year)
         {
             return TimeSpan.FromTicks(first.WorkedUntil(b) - first.WorkedUntil(a));
         }
 
         var worked = first.Total - first.WorkedUntil(a);
-        for (var year = firstYear + 1; year < lastYear; year++)
+        for (var year = first.Year + 1; year < last.Year; year++)
         {
             worked += YearTable(year).Total;
         }
 
-        return TimeSpan.FromTicks(worked + YearTable(lastYear).WorkedUntil(b));
+        return TimeSpan.FromTicks(worked + last.WorkedUntil(b));
     }
 
     /// <summary>Whether the instant lies inside a working interval (start included, end excluded).</summary>
     public bool IsWorkingTime(DateTimeOffset instant)
     {
-        var table = YearTable(LocalYear(instant.UtcTicks));
+        var table = YearTableAt(instant.UtcTicks);
         var i = table.LastStartAtOrBefore(instant.UtcTicks);
         return i >= 0 && instant.UtcTicks < table.Ends[i];
     }
@@ -97,8 +94,7 @@ public sealed partial class WorkingTimeCalendar
     /// <summary>The instant itself when it is working time, otherwise the next opening (after lunch, the next morning, after a holiday).</summary>
     public DateTimeOffset NextWorkingInstant(DateTimeOffset instant)
     {
-        var year = LocalYear(instant.UtcTicks);
-        var table = YearTable(year);
+        var table = YearTableAt(instant.UtcTicks);
         var i = table.LastStartAtOrBefore(instant.UtcTicks);
         if (i >= 0 && instant.UtcTicks < table.Ends[i])
         {
@@ -109,11 +105,11 @@ public sealed partial class WorkingTimeCalendar
         for (var searched = 0; next >= table.Starts.Length; searched++)
         {
             EnsureWithinSearch(searched, instant);
-            table = YearTable(++year);
+            table = YearTable(table.Year + 1);
             next = 0;
         }
 
-        return Instant(table.Starts[next]);
+        return Instant(table.Starts[next], table);
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ public sealed partial class WorkingTimeCalendar
     private readonly Dictionary<DateOnly, AdjustedWorkingDay> _adjusted;
     private readonly HashSet<int> _knownYears;
     private readonly WorkingYear?[] _years = new WorkingYear?[10_000];
+    private readonly long _baseOffsetTicks;
 
     private WorkingTimeCalendar(WorkingTimeCalendarDefinition definition, TimeZoneInfo zone, IReadOnlyList<string> warnings)
     {
@@ -35,6 +36,7 @@ public sealed partial class WorkingTimeCalendar
             }).ToList().AsReadOnly(),
         };
         TimeZone = zone;
+        _baseOffsetTicks = zone.BaseUtcOffset.Ticks;
         Warnings = warnings;
         _weekly = new IReadOnlyList<WorkingInterval>[7];
         foreach (var day in Enum.GetValues<DayOfWeek>())
@@ -150,7 +152,28 @@ public sealed partial class WorkingTimeCalendar
     /// <summary>An instant expressed with the calendar zone's offset at that instant.</summary>
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
 
+    /// <summary>The table of a local year, refusing a year without holiday data when the policy says so.</summary>
     internal WorkingYear YearTable(int year)
+    {
+        var table = BuiltYear(year);
+        if (MissingYears == MissingYearPolicy.Refuse && !_knownYears.Contains(year))
+        {
+            throw new MissingHolidayYearException(Name, year);
+        }
+
+        return table;
+    }
+
+    /// <summary>The table of the local year an instant falls in, found without a time-zone conversion.</summary>
+    internal WorkingYear YearTableAt(long utcTicks)
+    {
+        var guess = Math.Clamp(new DateTime(Math.Clamp(utcTicks + _baseOffsetTicks, 0, DateTime.MaxValue.Ticks)).Year, 1, 9998);
+        var table = BuiltYear(guess);
+        var year = utcTicks < table.StartUtc ? guess - 1 : utcTicks >= table.EndUtc ? guess + 1 : guess;
+        return year == guess ? YearTable(guess) : YearTable(year);
+    }
+
+    private WorkingYear BuiltYear(int year)
     {
         if (year is < 1 or > 9998)
         {
@@ -163,18 +186,21 @@ public sealed partial class WorkingTimeCalendar
             return table;
         }
 
-        if (MissingYears == MissingYearPolicy.Refuse && !_knownYears.Contains(year))
-        {
-            throw new MissingHolidayYearException(Name, year);
-        }
-
         table = WorkingYear.Build(year, TimeZone, HoursOn);
         return Interlocked.CompareExchange(ref _years[year], table, null) ?? table;
     }
 
-    private int LocalYear(long utcTicks) =>
-        TimeZoneInfo.ConvertTime(new DateTimeOffset(utcTicks, TimeSpan.Zero), TimeZone).Year;
-
     private DateTimeOffset Instant(long utcTicks) =>
         TimeZoneInfo.ConvertTime(new DateTimeOffset(utcTicks, TimeSpan.Zero), TimeZone);
+
+    /// <summary>An instant of the given year shown with the zone's offset, cheaply when the year has one offset.</summary>
+    private DateTimeOffset Instant(long utcTicks, WorkingYear table) =>
+        table.ConstantOffset is { } offset
+            ? new DateTimeOffset(utcTicks + offset, TimeSpan.FromTicks(offset))
+            : Instant(utcTicks);
+
+    private DateOnly LocalDate(long utcTicks, WorkingYear table) =>
+        table.ConstantOffset is { } offset
+            ? DateOnly.FromDateTime(new DateTime(utcTicks + offset))
+            : LocalDate(new DateTimeOffset(utcTicks, TimeSpan.Zero));
 }

@@ -18,6 +18,15 @@ internal sealed class WorkingYear
 
     public int Year { get; }
 
+    /// <summary>UTC ticks of local midnight starting 1 January of this year.</summary>
+    public long StartUtc { get; private init; }
+
+    /// <summary>UTC ticks of local midnight starting 1 January of the next year.</summary>
+    public long EndUtc { get; private init; }
+
+    /// <summary>The zone's offset in ticks when it is the same at every working boundary of the year (no daylight saving), else null.</summary>
+    public long? ConstantOffset { get; private init; }
+
     /// <summary>UTC ticks at which each working interval starts, ascending.</summary>
     public long[] Starts { get; }
 
@@ -40,13 +49,17 @@ internal sealed class WorkingYear
         var dayNumbers = new List<int>(260);
         var dayLast = new List<int>(260);
         var last = long.MinValue;
+        var yearStart = CalendarTimeZone.ToUtcTicks(new DateTime(year, 1, 1), zone, out var offset);
+        var yearEnd = CalendarTimeZone.ToUtcTicks(new DateTime(year + 1, 1, 1), zone, out var endOffset);
+        var constant = offset == endOffset;
         for (var day = new DateOnly(year, 1, 1); day.Year == year; day = day.AddDays(1))
         {
             var worked = false;
             foreach (var interval in hoursOn(day))
             {
-                var start = Math.Max(ToUtcTicks(day, interval.Start, zone), last);
-                var end = ToUtcTicks(day, interval.End, zone);
+                var start = Math.Max(ToUtcTicks(day, interval.Start, zone, out var startOffset), last);
+                var end = ToUtcTicks(day, interval.End, zone, out var finishOffset);
+                constant &= startOffset == offset && finishOffset == offset;
                 if (end <= start)
                 {
                     continue; // swallowed by a daylight-saving gap
@@ -71,7 +84,12 @@ internal sealed class WorkingYear
             workedBefore[i + 1] = workedBefore[i] + (ends[i] - starts[i]);
         }
 
-        return new WorkingYear(year, [.. starts], [.. ends], workedBefore, [.. dayNumbers], [.. dayLast]);
+        return new WorkingYear(year, [.. starts], [.. ends], workedBefore, [.. dayNumbers], [.. dayLast])
+        {
+            StartUtc = yearStart,
+            EndUtc = yearEnd,
+            ConstantOffset = constant ? offset : null,
+        };
     }
 
     /// <summary>Working ticks of this year before <paramref name="utcTicks"/>.</summary>
@@ -103,6 +121,6 @@ internal sealed class WorkingYear
         return i >= 0 ? i + 1 : ~i;
     }
 
-    private static long ToUtcTicks(DateOnly day, TimeSpan clock, TimeZoneInfo zone) =>
-        CalendarTimeZone.ToUtcTicks(day.ToDateTime(TimeOnly.MinValue).Add(clock), zone);
+    private static long ToUtcTicks(DateOnly day, TimeSpan clock, TimeZoneInfo zone, out long offsetTicks) =>
+        CalendarTimeZone.ToUtcTicks(day.ToDateTime(TimeOnly.MinValue).Add(clock), zone, out offsetTicks);
 }

@@ -48,6 +48,7 @@ internal sealed class ProcessReader(ProcessContext context)
 
             var node = ReadNode(child, scopeId, kind);
             nodes.Add(node);
+            _artifacts.AddRange(ReadDataAssociations(child));
             if (child.Ref("default") is { } defaultFlow)
             {
                 defaults[node.Id] = defaultFlow;
@@ -213,6 +214,17 @@ internal sealed class ProcessReader(ProcessContext context)
         lane.Attr("name"),
         lane.Bpmn("flowNodeRef").Select(r => XmlExtensions.LocalRef(r.Value)).ToList(),
         lane.Bpmn("childLaneSet").SelectMany(set => set.Bpmn("lane")).Select(ReadLane).ToList());
+
+    private static IEnumerable<BpmnArtifact> ReadDataAssociations(XElement activity) =>
+        activity.Bpmn("dataInputAssociation").Select(a => (a, ArtifactKind.DataInputAssociation))
+            .Concat(activity.Bpmn("dataOutputAssociation").Select(a => (a, ArtifactKind.DataOutputAssociation)))
+            .Select(pair => new BpmnArtifact(
+                pair.a.Attr("id") ?? "",
+                pair.Item2,
+                null,
+                null,
+                pair.a.Bpmn("sourceRef").FirstOrDefault().Text() ?? (pair.Item2 == ArtifactKind.DataOutputAssociation ? activity.Attr("id") : null),
+                pair.a.Bpmn("targetRef").FirstOrDefault().Text() ?? (pair.Item2 == ArtifactKind.DataInputAssociation ? activity.Attr("id") : null)));
 
     public static BpmnArtifact ReadArtifact(XElement element, ArtifactKind kind) => new(
         element.Attr("id") ?? "",

@@ -23,6 +23,15 @@ internal sealed class ProcessReader(ProcessContext context)
     public BpmnProcess Read(XElement process, string id)
     {
         var (nodes, flows) = ReadScope(process, id, ScopeKind.Process);
+        // A process's own data inputs and outputs are drawn on its diagram like data objects.
+        foreach (var io in process.Bpmn("ioSpecification").Elements())
+        {
+            if (io.Name.LocalName is "dataInput" or "dataOutput")
+            {
+                _artifacts.Add(ReadArtifact(io, io.Name.LocalName == "dataInput" ? ArtifactKind.DataInput : ArtifactKind.DataOutput));
+            }
+        }
+
         var lanes = process.Bpmn("laneSet").SelectMany(set => set.Bpmn("lane")).Select(ReadLane).ToList();
         return new BpmnProcess(id, process.Attr("name"), context.Executable, nodes, flows, lanes, _artifacts, ProblemLog.PositionOf(process));
     }

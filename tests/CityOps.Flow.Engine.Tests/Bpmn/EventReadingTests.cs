@@ -64,10 +64,11 @@ public sealed class EventReadingTests
         var sent = (MessageEventDefinition)process.Node<EndEvent>("cancelled").Definition!;
         Assert.Null(sent.Message);
         Assert.Equal("notify-withdrawal", sent.Definition!.Type.Literal);
+        Assert.Equal("sig_storm", ((SignalEventDefinition)process.Node<EndEvent>("noted").Definition!).Signal.Id);
     }
 
     [Fact]
-    public void Conditional_link_compensation_multiple_and_signal_end_events_are_refused()
+    public void Conditional_link_compensation_multiple_and_timer_end_events_are_refused()
     {
         var result = BpmnFixtures.Read("Events", "unsupported-events.bpmn");
 
@@ -76,7 +77,7 @@ public sealed class EventReadingTests
         result.AssertError("land", "link events are not supported");
         result.AssertError("undo", "compensation events are not supported");
         result.AssertError("either", "2 event definitions");
-        result.AssertError("done", "signal end event 'done' is not supported");
+        result.AssertError("done", "timer end event 'done' is not supported");
     }
 
     [Fact]

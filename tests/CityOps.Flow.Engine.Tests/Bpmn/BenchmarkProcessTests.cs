@@ -5,22 +5,17 @@ namespace CityOps.Flow.Engine.Tests.Bpmn;
 
 public sealed class BenchmarkProcessTests
 {
-    private static string EngineBenchmark(params string[] parts) =>
-        File.ReadAllText(Path.Combine([BpmnTestFiles.SolutionRoot, "tests", "CityOps.Flow.Benchmarks", "Engine", .. parts]));
-
     [Fact]
-    public void Engine_benchmark_process_reads_and_matches_its_bpmn_engine_twin()
+    public void Engine_benchmark_peer_sample_process_reads_in_our_dialect()
     {
-        var ours = BpmnReader.Read(EngineBenchmark("approval.bpmn"));
-        var twin = BpmnReader.Read(EngineBenchmark("peer", "approval.bpmn"));
+        var xml = File.ReadAllText(Path.Combine(BpmnTestFiles.SolutionRoot, "tests", "CityOps.Flow.Benchmarks", "Engine", "peer", "approval.bpmn"));
 
-        Assert.True(ours.IsDeployable, string.Join("\n", ours.Problems));
-        var process = ours.Definitions!.FindProcess("approval")!;
+        var result = BpmnReader.Read(xml);
+
+        Assert.True(result.IsDeployable, string.Join("\n", result.Problems));
+        var process = result.Definitions!.FindProcess("approval")!;
         Assert.Equal("approved", process.Flow("toApproved").Condition!.Source);
         Assert.Equal("toRejected", process.DefaultFlowOf("decision")!.Id);
         Assert.Equal("reviewers", process.Node<UserTask>("review").Assignment.CandidateGroups!.Literal);
-        var twinProcess = twin.Definitions!.FindProcess("approval")!;
-        Assert.Equal(process.AllNodes.Select(n => (n.Id, n.GetType())).Order(), twinProcess.AllNodes.Select(n => (n.Id, n.GetType())).Order());
-        Assert.Equal(process.AllFlows.Select(f => (f.Id, f.SourceId, f.TargetId)).Order(), twinProcess.AllFlows.Select(f => (f.Id, f.SourceId, f.TargetId)).Order());
     }
 }

@@ -140,7 +140,7 @@ internal sealed partial class InstanceExecution
     private void EnterSubProcess(Token token)
     {
         OpenEventSubProcesses(token);
-        if (Process.NoneStartEventOf(token.ElementId) is not { } start)
+        if (Definition.NoneStartEventOf(token.ElementId) is not { } start)
         {
             RaiseIncident(token, IncidentKind.NoOutgoingFlow, $"Sub-process '{token.ElementId}' has no none start event.");
             return;

@@ -186,7 +186,7 @@ internal sealed partial class InstanceExecution
         var bestScore = 0;
         if (IsScope(token) && NodeOrNull(token) is not EventSubProcess)
         {
-            foreach (var eventSubProcess in Process.EventSubProcessesOf(ScopeIdOf(token)))
+            foreach (var eventSubProcess in Definition.EventSubProcessesOf(ScopeIdOf(token)))
             {
                 var start = Process.Node<StartEvent>(eventSubProcess.StartEventId);
                 var score = match(start.Definition);

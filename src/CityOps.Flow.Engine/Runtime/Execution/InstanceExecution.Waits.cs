@@ -24,7 +24,7 @@ internal sealed partial class InstanceExecution
     /// <summary>Event sub-processes listen while their enclosing scope is active.</summary>
     private void OpenEventSubProcesses(Token scope)
     {
-        foreach (var eventSubProcess in Process.EventSubProcessesOf(ScopeIdOf(scope)))
+        foreach (var eventSubProcess in Definition.EventSubProcessesOf(ScopeIdOf(scope)))
         {
             var start = Process.Node<StartEvent>(eventSubProcess.StartEventId);
             if (start.Definition is TimerEventDefinition or MessageEventDefinition or SignalEventDefinition)

@@ -104,3 +104,33 @@ public sealed class TimerTests
         Assert.Single(h.History(id).OfType<JobFired>());
     }
 }
+
+public sealed class TimerStartTests
+{
+    [Fact]
+    public void Timer_start_event_starts_an_instance_each_cycle_and_stops_after_its_repetitions()
+    {
+        var h = new RuntimeHarness();
+        h.Deploy("timers/daily-sweep.bpmn");
+
+        Assert.Equal(0, h.Advance(TimeSpan.FromHours(23)));
+        Assert.Equal(1, h.Advance(TimeSpan.FromHours(1)));
+        Assert.Equal(1, h.Advance(TimeSpan.FromHours(24)));
+        Assert.Equal(0, h.Advance(TimeSpan.FromHours(72)));
+
+        Assert.Equal(2, h.Engine.QueryTasks(new CityOps.Flow.Engine.Runtime.Tasks.TaskQuery { CandidateGroups = ["grid"] }).Total);
+    }
+
+    [Fact]
+    public void Redeploying_a_timer_start_process_replaces_the_old_versions_timer()
+    {
+        var h = new RuntimeHarness();
+        h.Deploy("timers/daily-sweep.bpmn");
+        var changed = RuntimeHarness.ProcessFile("timers/daily-sweep.bpmn").Replace("R2/PT24H", "R1/PT12H");
+        h.Engine.Deploy([new CityOps.Flow.Engine.Runtime.Commands.DeploymentResource("daily-sweep.bpmn", changed)]);
+
+        Assert.Equal(1, h.Advance(TimeSpan.FromHours(48)));
+        var task = Assert.Single(h.Engine.QueryTasks(new CityOps.Flow.Engine.Runtime.Tasks.TaskQuery { CandidateGroups = ["grid"] }).Items);
+        Assert.Equal(2, task.ProcessVersion);
+    }
+}

@@ -77,3 +77,19 @@ public sealed class VersionTests
         Assert.Null(h.Store.FindProcess("scripted"));
     }
 }
+
+public sealed class SharedDataDeploymentTests
+{
+    [Fact]
+    public void A_real_bpmn_file_with_a_script_task_is_refused_naming_the_element_and_line()
+    {
+        var h = new RuntimeHarness();
+        var path = Path.Combine(RuntimeHarness.RepositoryRoot(), "..", "shared", "data", "bpmn-real", "bpmn-elements__task-with-multi-instance-loop.bpmn");
+
+        var result = h.Engine.Deploy([new CityOps.Flow.Engine.Runtime.Commands.DeploymentResource(Path.GetFileName(path), File.ReadAllText(path))]);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Problems, p => p.Contains("(recurring)") && p.Contains("8:6") && p.Contains("script"));
+        Assert.Empty(h.Store.LatestProcesses());
+    }
+}

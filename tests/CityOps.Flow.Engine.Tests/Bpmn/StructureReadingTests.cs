@@ -58,6 +58,17 @@ public sealed class StructureReadingTests
     }
 
     [Fact]
+    public void A_file_with_a_dtd_is_refused_before_any_entity_expands()
+    {
+        var result = BpmnFixtures.Read("Structure", "with-dtd.bpmn");
+
+        Assert.Null(result.Definitions);
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("DTD", problem.Message);
+        Assert.Equal(2, problem.Line);
+    }
+
+    [Fact]
     public void A_file_that_is_not_bpmn_says_what_it_found()
     {
         var result = BpmnFixtures.Read("Structure", "not-bpmn.bpmn");

@@ -7,7 +7,9 @@
 // SubProcess, EventSubProcess) hold only their direct children; nodes and flows name their scope by ScopeId and refer
 // to other elements by id. BpmnProcess indexes every level once at construction, so the runtime asks the process
 // (Node, Outgoing, Incoming, BoundaryEventsOf, StartEventsOf, EventSubProcessesOf, ScopeOf) instead of walking XML-shaped
-// trees. Anything unsupported never reaches this model: the reader refuses it with a BpmnProblem. Lanes, artifacts,
+// trees. FEEL is compiled once by the reader (BpmnExpression.Compiled). Anything unsupported is refused with a
+// BpmnProblem; a refused or isExecutable="false" process is still returned for viewing (unsupported elements as
+// ViewOnlyNode placeholders) but has IsExecutable == false, so the runtime never starts it. Lanes, artifacts,
 // collaborations and the diagram are kept for viewing only.
 
 namespace CityOps.Flow.Engine.Bpmn.Model;

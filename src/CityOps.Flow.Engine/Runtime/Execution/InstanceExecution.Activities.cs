@@ -129,7 +129,12 @@ internal sealed partial class InstanceExecution
     {
         if (!State.Incidents.TryGetValue(incidentId, out var incident)) return false;
         Emit(new IncidentResolved(Header(incident.ElementId), incidentId));
-        if (State.Tokens.TryGetValue(incident.TokenId, out var token) && token.Phase == TokenPhase.Active)
+        if (!State.Tokens.TryGetValue(incident.TokenId, out var token) || token.Phase != TokenPhase.Active) return true;
+        if (incident.Kind == IncidentKind.JobFailed)
+        {
+            Schedule(token.Id, t => Trigger(t, Process.Node(incident.ElementId), NoVariables));
+        }
+        else
         {
             Schedule(token.Id, t => Perform(t, NodeOf(t)));
         }

@@ -218,6 +218,19 @@ public sealed partial class WorkflowEngine
             return CommandResult<bool>.Ok(false);
         });
 
+    /// <summary>
+    /// The job executor ran out of attempts for a timer: the instance drops the job and records an incident on its
+    /// token (resolve it to fire the timer once more). A start-timer job is simply removed. False when the job was
+    /// already gone.
+    /// </summary>
+    public CommandResult<bool> RaiseJobIncident(JobRecord job, string message) =>
+        Execute(SystemActor, context =>
+        {
+            if (job.InstanceId is { } instanceId && context.Load(instanceId)?.FailJob(job.Id, message) == true) return CommandResult<bool>.Ok(true);
+            context.DefinitionJobsRemoved.Add(job.Id);
+            return CommandResult<bool>.Ok(false);
+        });
+
     public CommandResult<Guid> CancelInstance(Guid instanceId, string reason, string actor = SystemActor) =>
         OnInstance(instanceId, actor, execution =>
         {

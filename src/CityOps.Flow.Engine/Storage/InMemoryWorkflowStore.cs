@@ -62,6 +62,15 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         }
     }
 
+    /// <summary>Every instance held, oldest first (for tests and demos; the SQL stores page their own listings).</summary>
+    public IReadOnlyList<Guid> InstanceIds()
+    {
+        lock (_gate)
+        {
+            return [.. _instances.OrderBy(i => i.Value.State.StartedAt).Select(i => i.Key)];
+        }
+    }
+
     public StoredInstance? LoadInstance(Guid instanceId)
     {
         lock (_gate)

@@ -87,6 +87,28 @@ public sealed class TimerTests
     }
 
     [Fact]
+    public void Timer_out_of_retries_becomes_an_incident_and_resolving_it_fires_the_timer()
+    {
+        var h = new RuntimeHarness();
+        h.Deploy("timers/deadline.bpmn");
+        var id = h.Start("deadline", new { timeLimit = "PT1H" });
+        var job = Assert.Single(h.State(id).Jobs.Values);
+
+        Assert.True(h.Engine.RaiseJobIncident(job, "mail server unreachable").Expect());
+
+        var incident = Assert.Single(h.State(id).Incidents.Values);
+        Assert.Equal(("Overdue", IncidentKind.JobFailed), (incident.ElementId, incident.Kind));
+        Assert.Empty(h.State(id).Jobs);
+        Assert.Null(h.Store.NextDueTime());
+        Assert.Equal(["Handle"], h.Tasks(id).Select(t => t.ElementId));
+
+        h.Engine.ResolveIncident(id, incident.Id, "operator").Expect();
+
+        Assert.Equal(["Supervise"], h.Tasks(id).Select(t => t.ElementId));
+        h.AssertReplayMatches(id);
+    }
+
+    [Fact]
     public void A_job_run_again_after_its_lock_expired_changes_nothing()
     {
         var h = new RuntimeHarness();

@@ -80,7 +80,7 @@ public sealed class RealProcessRunTests
 
         Assert.Equal(InstanceStatus.Completed, h.State(id).Status);
         Assert.Contains(h.History(id), e => e is EscalationRaised { Code: "AmountTooBig", CaughtBy: "escalated" });
-        Assert.Contains(h.History(id), e => e is ElementEntered { ElementId: "endWithSignal" });
+        Assert.Contains(h.History(id), e => e is SignalThrown { SignalName: "Too big signal", ElementId: "endWithSignal" });
         h.AssertReplayMatches(id);
     }
 

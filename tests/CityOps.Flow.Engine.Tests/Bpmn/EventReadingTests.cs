@@ -29,7 +29,17 @@ public sealed class EventReadingTests
         Assert.Null(limit.Schedule);
         Assert.Equal("timeLimit", limit.Value.Expression!.Source);
 
-        Assert.Equal(["remind", "deadline", "limit"], process.BoundaryEventsOf("handle").Select(b => b.Id));
+        Assert.Equal(["remind", "deadline", "repeatOnce", "limit"], process.BoundaryEventsOf("handle").Select(b => b.Id));
+    }
+
+    [Fact]
+    public void A_cycle_on_an_interrupting_boundary_timer_is_warned_about_because_it_fires_once()
+    {
+        var result = BpmnFixtures.Read("Events", "timers.bpmn");
+
+        Assert.True(result.IsDeployable);
+        result.AssertWarning("repeatOnce", "fires only once");
+        result.AssertNoProblemFor("remind");
     }
 
     [Fact]

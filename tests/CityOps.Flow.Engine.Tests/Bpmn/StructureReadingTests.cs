@@ -38,7 +38,7 @@ public sealed class StructureReadingTests
 
         result.AssertError("compute", "no scripts");
         result.AssertError("review", "standard loops");
-        result.AssertError("review", "neither an assignee nor candidate groups");
+        result.AssertError("review", "neither an assignee nor candidate groups or users");
         result.AssertError("archive", "no zeebe:taskDefinition type");
         result.AssertError("pay", "transactions are not supported");
         result.AssertError("investigate", "ad-hoc sub-processes are not supported");

@@ -73,6 +73,11 @@ internal sealed class EventReader(ProcessContext context)
         }
 
         var cancel = element.BoolAttr("cancelActivity", true);
+        if (cancel && definition is TimerEventDefinition { Kind: TimerKind.Cycle })
+        {
+            context.Warn(element, id, $"interrupting timer boundary event '{id}' has a timeCycle, but it fires only once because it cancels '{attachedTo}'; make it non-interrupting to repeat");
+        }
+
         if (!cancel && definition is ErrorEventDefinition)
         {
             context.Require(element, id, $"error boundary event '{id}' is non-interrupting; an error always interrupts the activity");

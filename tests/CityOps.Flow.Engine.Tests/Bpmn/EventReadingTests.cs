@@ -78,6 +78,15 @@ public sealed class EventReadingTests
     }
 
     [Fact]
+    public void A_job_definition_misplaced_inside_the_message_definition_is_pointed_out()
+    {
+        var result = BpmnFixtures.Read("Events", "misplaced-job.bpmn");
+
+        result.AssertWarning("informed", "zeebe:taskDefinition of 'informed' sits inside its messageEventDefinition and is not read");
+        result.AssertError("informed", "neither a zeebe:taskDefinition type nor a messageRef");
+    }
+
+    [Fact]
     public void Conditional_link_compensation_multiple_and_timer_end_events_are_refused()
     {
         var result = BpmnFixtures.Read("Events", "unsupported-events.bpmn");

@@ -90,6 +90,21 @@ public sealed class MiwgReferenceTests
     }
 
     [Fact]
+    public void Executable_reference_model_carries_its_embedded_task_form()
+    {
+        var definitions = BpmnReader.Read(File.ReadAllText(BpmnTestFiles.SharedData("bpmn-miwg", "C.9.2.bpmn"))).Definitions!;
+        var process = definitions.FindProcess("ManualCheck")!;
+
+        var task = process.AllNodes.OfType<CityOps.Flow.Engine.Bpmn.Model.UserTask>().Single(t => t.Form is not null);
+
+        Assert.Equal("camunda-forms:bpmn:userTaskForm_2s8lq02", task.Form!.FormKey);
+        var form = definitions.EmbeddedFormFor(task.Form);
+        Assert.NotNull(form);
+        Assert.StartsWith("{", form);
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(form).RootElement.ValueKind);
+    }
+
+    [Fact]
     public void Refused_reference_model_still_loads_for_viewing_but_never_as_executable()
     {
         var result = BpmnReader.Read(File.ReadAllText(BpmnTestFiles.SharedData("bpmn-miwg", "C.1.1.bpmn")));

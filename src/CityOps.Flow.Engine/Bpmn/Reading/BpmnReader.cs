@@ -63,6 +63,10 @@ public static class BpmnReader
             Errors = declarations.Errors.Values.ToList(),
             Escalations = declarations.Escalations.Values.ToList(),
             Diagrams = diagrams,
+            EmbeddedForms = root.Descendants(BpmnNames.Zeebe + "userTaskForm")
+                .Where(f => f.Attr("id") is not null)
+                .GroupBy(f => f.Attr("id")!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Value.Trim(), StringComparer.Ordinal),
             SourceXml = xml,
         };
         return new BpmnReadResult(definitions, log.Problems);

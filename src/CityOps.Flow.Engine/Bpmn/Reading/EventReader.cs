@@ -10,7 +10,7 @@ internal sealed class EventReader(ProcessContext context)
     private static readonly string[] ProcessStarts = ["none", "message", "timer", "signal"];
     private static readonly string[] SubProcessStarts = ["none"];
     private static readonly string[] EventSubProcessStarts = ["message", "timer", "signal", "error", "escalation"];
-    private static readonly string[] Ends = ["none", "terminate", "error", "escalation", "message"];
+    private static readonly string[] Ends = ["none", "terminate", "error", "escalation", "message", "signal"];
     private static readonly string[] Catches = ["timer", "message", "signal"];
     private static readonly string[] Throws = ["none", "escalation", "signal", "message"];
     private static readonly string[] Boundaries = ["timer", "message", "signal", "error", "escalation"];
@@ -53,6 +53,11 @@ internal sealed class EventReader(ProcessContext context)
                 $"{trigger} {role.Replace("events", "event", StringComparison.Ordinal)} '{id}' is not supported ({role} may be {string.Join(", ", allowed)})");
         }
 
+        if (definitionElement?.Element(BpmnNames.Model + "extensionElements")?.Elements().FirstOrDefault(e => e.Name.Namespace == BpmnNames.Zeebe) is { } misplaced)
+        {
+            context.Warn(misplaced, id, $"zeebe:{misplaced.Name.LocalName} of '{id}' sits inside its {definitionElement!.Name.LocalName} and is not read; put it in the event's own extensionElements");
+        }
+
         var definition = definitionElement is null ? null : ReadDefinition(definitionElement, element, id, local, scopeKind);
         return local switch
         {
@@ -73,6 +78,11 @@ internal sealed class EventReader(ProcessContext context)
         }
 
         var cancel = element.BoolAttr("cancelActivity", true);
+        if (cancel && definition is TimerEventDefinition { Kind: TimerKind.Cycle })
+        {
+            context.Warn(element, id, $"interrupting timer boundary event '{id}' has a timeCycle, but it fires only once because it cancels '{attachedTo}'; make it non-interrupting to repeat");
+        }
+
         if (!cancel && definition is ErrorEventDefinition)
         {
             context.Require(element, id, $"error boundary event '{id}' is non-interrupting; an error always interrupts the activity");

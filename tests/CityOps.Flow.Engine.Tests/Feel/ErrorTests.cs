@@ -23,6 +23,9 @@ public sealed class ErrorTests
     [InlineData("f(a: 1, 2)", "named and positional arguments cannot be mixed", 1, 9)]
     [InlineData("[1..5", "expected ']' or ')' to close the range", 1, 6)]
     [InlineData("a and or b", "unexpected keyword 'or', expected an expression", 1, 7)]
+    [InlineData("{a 1}", "expected ':' after context key 'a', found '1'", 1, 4)]
+    [InlineData("f(1,)", "unexpected ')', expected an expression", 1, 5)]
+    [InlineData("a = = b", "unexpected '=', expected an expression", 1, 5)]
     public void Parse_errors_name_line_column_and_what_was_expected(string source, string message, int line, int column)
     {
         var error = Feel.ParseError(source);

@@ -32,6 +32,9 @@ internal sealed class Evaluation
 
     public int CallDepth { get; set; }
 
+    /// <summary>Whether a name was not found; the engine may then read the source again knowing the variables.</summary>
+    public bool MissedName { get; set; }
+
     public IReadOnlyList<string> Warnings => (IReadOnlyList<string>?)_warnings ?? [];
 
     public object? Warn(string message)

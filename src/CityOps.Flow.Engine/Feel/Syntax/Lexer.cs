@@ -150,7 +150,16 @@ internal static class Lexer
                 continue;
             }
 
-            var symbol = Array.Find(Symbols, s => string.CompareOrdinal(source, i, s, 0, s.Length) == 0);
+            string? symbol = null;
+            foreach (var candidate in Symbols)
+            {
+                if (string.CompareOrdinal(source, i, candidate, 0, candidate.Length) == 0)
+                {
+                    symbol = candidate;
+                    break;
+                }
+            }
+
             if (symbol is null)
             {
                 var hint = FullWidth.IndexOf(ch) is var k and >= 0 ? $" (a full-width character; write '{HalfWidth[k]}')" : "";

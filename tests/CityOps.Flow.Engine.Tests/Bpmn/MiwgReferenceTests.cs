@@ -45,8 +45,8 @@ public sealed class MiwgReferenceTests
         { "C.5.0.bpmn", [], [], null },
         { "C.6.0.bpmn", [], [], null },
         { "C.7.0.bpmn", [], [], null },
-        { "C.9.0.bpmn", [], ["UserTask_HandleTimeout"], "neither an assignee nor candidate groups" },
-        { "C.9.1.bpmn", [], ["UserTask_CallCustomer"], "neither an assignee nor candidate groups" },
+        { "C.9.0.bpmn", [], ["UserTask_HandleTimeout"], "neither an assignee nor candidate groups or users" },
+        { "C.9.1.bpmn", [], ["UserTask_CallCustomer"], "neither an assignee nor candidate groups or users" },
         { "C.9.2.bpmn", ["ManualCheck"], [], null },
     };
 

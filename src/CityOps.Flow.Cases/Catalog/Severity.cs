@@ -1,0 +1,10 @@
+namespace CityOps.Flow.Cases.Catalog;
+
+/// <summary>How serious a report is; the routing table and the escalation table read it.</summary>
+public enum Severity
+{
+    Minor,
+    Normal,
+    Major,
+    Critical,
+}

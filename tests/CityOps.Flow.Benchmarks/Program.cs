@@ -1,1 +1,6 @@
-Console.WriteLine("usage: dotnet run -c Release --project tests/CityOps.Flow.Benchmarks -- <suite>");
+switch (args.FirstOrDefault())
+{
+    case "dmn": CityOps.Flow.Benchmarks.Dmn.DmnBenchmark.Run(); break;
+    case "feel": CityOps.Flow.Benchmarks.Feel.FeelBenchmark.Run(); break;
+    default: Console.WriteLine("usage: dotnet run -c Release --project tests/CityOps.Flow.Benchmarks -- <suite>"); break;
+}

@@ -1,0 +1,105 @@
+namespace CityOps.Flow.Engine.Feel;
+
+/// <summary>
+/// Parses and evaluates FEEL (DMN 1.5, chapter 10) expressions and unary tests.
+/// Values at the boundary: null; bool; decimal for every number (int, long, double, float and decimal are accepted,
+/// precision is decimal's 28-29 digits rather than DMN's 34); string; <see cref="DateOnly"/> for date;
+/// <see cref="FeelTime"/> for time; <see cref="FeelDateTime"/> for date and time; <see cref="TimeSpan"/> for
+/// days and time duration; <see cref="FeelYearsMonthsDuration"/>; <see cref="IReadOnlyList{T}"/> of object? for lists;
+/// <see cref="FeelContext"/> (an insertion-ordered IReadOnlyDictionary&lt;string, object?&gt;) for contexts;
+/// <see cref="FeelRange"/> and <see cref="FeelFunction"/>. Inputs may also be DateTime, DateTimeOffset, TimeOnly,
+/// arrays, dictionaries and JsonElement. Runtime errors give a null value and a warning; no input can make it
+/// throw, hang or exhaust memory (see <see cref="FeelLimits"/>).
+/// </summary>
+public sealed class FeelEngine
+{
+    internal static readonly FeelEngine Neutral = new(TimeProvider.System);
+
+    private readonly FeelFunctionRegistry _extensions;
+
+    public FeelEngine(TimeProvider clock, FeelFunctionRegistry? extensions = null, FeelLimits? limits = null)
+    {
+        Clock = clock;
+        _extensions = extensions ?? new FeelFunctionRegistry();
+        Limits = limits ?? FeelLimits.Default;
+    }
+
+    public TimeProvider Clock { get; }
+
+    public FeelLimits Limits { get; }
+
+    public FeelParseResult ParseExpression(string source) => ParseExpression(source, null);
+
+    /// <summary>
+    /// Parses with the names of the variables that will be in scope, so that names holding spaces around keywords or
+    /// operators (<c>time in hours</c>, <c>full-time</c>) read as one name.
+    /// </summary>
+    public FeelParseResult ParseExpression(string source, IEnumerable<string>? knownNames)
+    {
+        var errors = new List<FeelError>();
+        var node = Parser.ParseExpression(source ?? "", FindFunction, Limits, knownNames, errors, out var readsInput);
+        return node is null || errors.Count > 0
+            ? new FeelParseResult(null, errors)
+            : new FeelParseResult(new FeelExpression(source!, node, new ExpressionTest(node, readsInput)), []);
+    }
+
+    /// <summary>Parses a DMN input entry: <c>-</c>, <c>&lt; 5</c>, <c>[1..5]</c>, <c>"a", "b"</c>, <c>not(...)</c>, <c>? &gt; 3</c>, <c>null</c>.</summary>
+    public FeelParseResult ParseUnaryTests(string source) => ParseUnaryTests(source, null);
+
+    /// <summary>Parses unary tests with the names of the variables that will be in scope (see <see cref="ParseExpression(string, IEnumerable{string})"/>).</summary>
+    public FeelParseResult ParseUnaryTests(string source, IEnumerable<string>? knownNames)
+    {
+        var errors = new List<FeelError>();
+        var tests = Parser.ParseUnaryTests(source ?? "", FindFunction, Limits, knownNames, errors);
+        return tests is null || errors.Count > 0
+            ? new FeelParseResult(null, errors)
+            : new FeelParseResult(new FeelExpression(source!, null, tests), []);
+    }
+
+    public FeelResult Evaluate(FeelExpression expression, IReadOnlyDictionary<string, object?> variables)
+    {
+        if (expression.Body is null)
+        {
+            return new FeelResult(null, ["unary tests need an input value: use Test"]);
+        }
+
+        var ev = CreateEvaluation(variables);
+        return Run(ev, () => expression.Body.Eval(ev));
+    }
+
+    /// <summary>Tests <paramref name="input"/> against unary tests (or an expression used as one); the value is true, false or null.</summary>
+    public FeelResult Test(FeelExpression unaryTests, object? input, IReadOnlyDictionary<string, object?> variables)
+    {
+        var ev = CreateEvaluation(variables);
+        var value = FeelValues.Normalize(input);
+        return Run(ev, () => unaryTests.Tests.Test(ev, value) is { } b ? FeelValues.Bool(b) : null);
+    }
+
+    internal Evaluation CreateEvaluation(IReadOnlyDictionary<string, object?> variables) =>
+        new(this, variables.Count == 0 ? VariablesScope.Empty : new VariablesScope(variables));
+
+    internal FeelFunction? FindFunction(string name) => _extensions.Find(name) ?? BuiltIns.Find(name);
+
+    private static FeelResult Run(Evaluation ev, Func<object?> body)
+    {
+        try
+        {
+            return new FeelResult(body(), ev.Warnings);
+        }
+        catch (Exception e) when (Describe(e) is { } message)
+        {
+            return new FeelResult(null, [.. ev.Warnings, message]);
+        }
+    }
+
+    /// <summary>The warning for an exception that ends an evaluation; null for exceptions that are bugs.</summary>
+    internal static string? Describe(Exception e) => e switch
+    {
+        FeelLimitExceededException => e.Message,
+        InsufficientExecutionStackException => "expression nested too deeply to evaluate",
+        OverflowException or ArgumentException or FormatException or InvalidOperationException or InvalidCastException
+            or IndexOutOfRangeException or TimeZoneNotFoundException or System.Text.RegularExpressions.RegexMatchTimeoutException
+            => $"evaluation failed: {e.Message}",
+        _ => null,
+    };
+}

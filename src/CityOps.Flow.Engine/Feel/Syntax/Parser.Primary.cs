@@ -33,6 +33,7 @@ internal sealed partial class Parser
                     "]" => Range(),
                     "{" => Context(),
                     "?" => Input(),
+                    "<" or "<=" or ">" or ">=" => OpenRange(),
                     _ => throw Error($"unexpected {t.Describe()}, expected an expression", t),
                 };
         }
@@ -61,6 +62,20 @@ internal sealed partial class Parser
         }
 
         return new NameNode(name, _builtIns(name));
+    }
+
+    /// <summary><c>&lt; 10</c> as a value: the range open towards minus (or plus) infinity, as DMN 1.5 allows.</summary>
+    private Node OpenRange()
+    {
+        var op = Advance().Text;
+        var endpoint = Additive();
+        return op switch
+        {
+            "<" => new RangeNode(null, false, endpoint, false),
+            "<=" => new RangeNode(null, false, endpoint, true),
+            ">" => new RangeNode(endpoint, false, null, false),
+            _ => new RangeNode(endpoint, true, null, false),
+        };
     }
 
     private Node Input()

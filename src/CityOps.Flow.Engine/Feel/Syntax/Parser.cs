@@ -582,6 +582,13 @@ internal sealed partial class Parser
     /// <summary>Built-in names that contain the keyword 'and'.</summary>
     private string? KeywordName(string first)
     {
+        if (first == "get" && At("or") && Peek().Is("else"))
+        {
+            Advance();
+            Advance();
+            return "get or else";
+        }
+
         if (first == "date" && At("and") && Peek().Is("time"))
         {
             Advance();

@@ -171,7 +171,7 @@ public static partial class CatalogLoader
         }
 
         var severity = Severity.Normal;
-        if (OptionalString(item, path, "severity", problems) is { } severityText && !TryParseSeverity(severityText, out severity))
+        if (OptionalString(item, path, "severity", problems) is { } severityText && !SeverityCode.TryParse(severityText, out severity))
         {
             problems.Add(new CatalogProblem($"{path}.severity", $"'{severityText}' is not a severity; use minor, normal, major or critical"));
         }
@@ -336,19 +336,6 @@ public static partial class CatalogLoader
                     $"unknown field; expected one of {string.Join(", ", known.Where(f => f != "$schema"))}"));
             }
         }
-    }
-
-    private static bool TryParseSeverity(string text, out Severity severity)
-    {
-        severity = text switch
-        {
-            "minor" => Severity.Minor,
-            "normal" => Severity.Normal,
-            "major" => Severity.Major,
-            "critical" => Severity.Critical,
-            _ => (Severity)(-1),
-        };
-        return Enum.IsDefined(severity);
     }
 
     [GeneratedRegex(@"^(?<event>E)?\d{2}(?<sub>\d{2})?$", RegexOptions.CultureInvariant)]

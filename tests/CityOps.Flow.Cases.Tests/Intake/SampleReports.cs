@@ -7,7 +7,7 @@ internal static class SampleReports
 {
     public static readonly DateTimeOffset Received = new(2026, 11, 20, 9, 30, 0, TimeSpan.FromHours(8));
 
-    public static readonly GeoPoint Bund = new(31.2400, 121.4900);
+    public static readonly GeoPoint Pujiang = new(31.0520, 121.5700);
 
     public static IntakeReport Hotline() => new()
     {
@@ -27,7 +27,7 @@ internal static class SampleReports
         Channel = Channel.VideoAlarm,
         SourceId = "cam-0412/alarm/99817",
         CategoryCode = "E0501",
-        Location = new ReportLocation { Point = Bund },
+        Location = new ReportLocation { Point = Pujiang },
         OccurredAt = Received.AddSeconds(-4),
         ReceivedAt = Received,
         Photos = ["https://media.example.cn/alarms/99817.jpg"],
@@ -39,7 +39,7 @@ internal static class SampleReports
         Channel = Channel.IotSensor,
         SourceId = "tilt-00077:1732066200",
         CategoryCode = "0102",
-        Location = new ReportLocation { Point = Bund },
+        Location = new ReportLocation { Point = Pujiang },
         ReceivedAt = Received,
         Details = new SensorAlarmDetails { SensorId = "tilt-00077", Metric = "tilt", Reading = 23.5, Threshold = 15, Unit = "deg" },
     };
@@ -50,7 +50,7 @@ internal static class SampleReports
         SourceId = "insp-31-20261120-0004",
         CategoryCode = "E0101",
         Description = "路口垃圾桶旁暴露垃圾",
-        Location = new ReportLocation { Point = Bund, AreaId = "310199001001" },
+        Location = new ReportLocation { Point = Pujiang, AreaId = "310199001001" },
         ReceivedAt = Received,
         Photos = ["https://media.example.cn/patrol/0004-1.jpg", "https://media.example.cn/patrol/0004-2.jpg"],
         Details = new GridInspectionDetails { InspectorId = "insp-31", GridId = "310199001001-G03" },
@@ -62,7 +62,7 @@ internal static class SampleReports
         SourceId = "app-5f1c2d",
         CategoryCode = "0109",
         Description = "路灯不亮",
-        Location = new ReportLocation { Point = Bund, Address = "滨江路与江苑路路口" },
+        Location = new ReportLocation { Point = Pujiang, Address = "滨江路与江苑路路口" },
         ReceivedAt = Received,
     };
 

@@ -1,0 +1,18 @@
+namespace CityOps.Flow.Engine.Scheduling.WorkingTime;
+
+public sealed partial class WorkingTimeCalendar
+{
+    /// <summary><see cref="AddWorkingTime"/>, saying which years were counted without holiday data.</summary>
+    public DueTime DueAfterWorkingTime(DateTimeOffset from, TimeSpan workingTime)
+    {
+        var at = AddWorkingTime(from, workingTime);
+        return new DueTime(at, YearsWithoutHolidayData(from, at));
+    }
+
+    /// <summary><see cref="AddWorkingDays"/>, saying which years were counted without holiday data.</summary>
+    public DueTime DueAfterWorkingDays(DateTimeOffset from, int workingDays)
+    {
+        var at = AddWorkingDays(from, workingDays);
+        return new DueTime(at, YearsWithoutHolidayData(from, at));
+    }
+}

@@ -1,0 +1,4 @@
+namespace CityOps.Flow.Engine.Bpmn.Diagram;
+
+/// <summary>bpmndi:BPMNDiagram.</summary>
+public sealed record BpmnDiagram(string? Id, string? Name, DiagramPlane Plane);

@@ -1,0 +1,13 @@
+namespace CityOps.Flow.Engine.Bpmn.Model;
+
+public enum ArtifactKind
+{
+    TextAnnotation,
+    Association,
+    Group,
+    DataObject,
+    DataObjectReference,
+    DataStoreReference,
+    DataInputAssociation,
+    DataOutputAssociation,
+}

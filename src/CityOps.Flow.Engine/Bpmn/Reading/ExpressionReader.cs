@@ -1,0 +1,44 @@
+using System.Xml.Linq;
+using CityOps.Flow.Engine.Bpmn.Model;
+
+namespace CityOps.Flow.Engine.Bpmn.Reading;
+
+/// <summary>Turns attribute and element texts into literals or checked FEEL expressions.</summary>
+internal static class ExpressionReader
+{
+    /// <summary>A literal, or an expression when the text starts with '='; null when absent or blank.</summary>
+    public static BpmnValue? Value(ProcessContext context, XObject at, string elementId, string what, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        return trimmed.StartsWith('=')
+            ? BpmnValue.FromExpression(Compile(context, at, elementId, what, trimmed[1..]))
+            : BpmnValue.FromLiteral(trimmed);
+    }
+
+    /// <summary>A place that only takes an expression; the leading '=' is optional there.</summary>
+    public static BpmnExpression? Expression(ProcessContext context, XObject at, string elementId, string what, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        return Compile(context, at, elementId, what, trimmed.StartsWith('=') ? trimmed[1..] : trimmed);
+    }
+
+    private static BpmnExpression Compile(ProcessContext context, XObject at, string elementId, string what, string source)
+    {
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            context.Require(at, elementId, $"{what} is an empty expression ('=' with nothing after it)");
+        }
+
+        return new BpmnExpression(source.Trim());
+    }
+}

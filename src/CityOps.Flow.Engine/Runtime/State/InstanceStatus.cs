@@ -1,0 +1,8 @@
+namespace CityOps.Flow.Engine.Runtime.State;
+
+public enum InstanceStatus
+{
+    Active,
+    Completed,
+    Cancelled,
+}

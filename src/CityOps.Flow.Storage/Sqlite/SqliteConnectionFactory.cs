@@ -1,0 +1,104 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace CityOps.Flow.Storage;
+
+/// <summary>
+/// Connections to one SQLite file: WAL journal (readers never wait for the writer), foreign keys enforced and a busy
+/// timeout so concurrent writers queue instead of failing at once.
+/// </summary>
+public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
+{
+    /// <summary>How long a writer waits for another writer's lock before SQLite reports the database busy.</summary>
+    public const int BusyTimeoutMilliseconds = 5000;
+
+    private static readonly Lazy<bool> NativeLibrary = new(() =>
+    {
+        SQLitePCL.Batteries_V2.Init();
+        return true;
+    });
+
+    private readonly string connectionString;
+    private readonly string connectionPragmas;
+    private int journalModeSet;
+
+    public SqliteConnectionFactory(string connectionString, SqliteDurability durability = SqliteDurability.Normal)
+    {
+        _ = NativeLibrary.Value;
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            throw new StorageConfigurationException("The SQLite connection string names no Data Source.");
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        this.connectionString = builder.ToString();
+        DatabasePath = Path.GetFullPath(builder.DataSource);
+        Durability = durability;
+        var synchronous = durability == SqliteDurability.Full ? "FULL" : "NORMAL";
+        connectionPragmas = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {synchronous};";
+    }
+
+    /// <summary>The file path for a data folder: <c>&lt;dataDirectory&gt;/cityops.db</c>.</summary>
+    public static SqliteConnectionFactory ForDataDirectory(string dataDirectory, SqliteDurability durability = SqliteDurability.Normal) =>
+        new(new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "cityops.db") }.ToString(), durability);
+
+    public SqlDialect Dialect => SqlDialect.Sqlite;
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    public SqliteDurability Durability { get; }
+
+    /// <summary>Closes the pooled connections, so the file can be moved or deleted once the host has stopped.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken ct = default)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = PragmasForThisOpen();
+            await command.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public DbConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = PragmasForThisOpen();
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    // journal_mode is stored in the file, so it is set once; the other pragmas hold per connection.
+    private string PragmasForThisOpen() =>
+        Interlocked.Exchange(ref journalModeSet, 1) == 0 ? "PRAGMA journal_mode = WAL; " + connectionPragmas : connectionPragmas;
+}

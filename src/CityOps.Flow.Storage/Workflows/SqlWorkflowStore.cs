@@ -1,0 +1,193 @@
+using System.Data.Common;
+using CityOps.Flow.Engine.Runtime.History;
+using CityOps.Flow.Engine.Storage;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CityOps.Flow.Storage;
+
+/// <summary>
+/// The workflow engine's store on SQLite or PostgreSQL. An instance is its append-only history: loading replays the
+/// events into state, and a commit appends the command's events with the rows the queries need (tasks, jobs,
+/// subscriptions), guarded by the instance's version so a concurrent command makes this one re-run.
+/// </summary>
+public sealed partial class SqlWorkflowStore(IDbConnectionFactory connections) : IWorkflowStore
+{
+    private const string ProcessColumns = """
+        process_id AS ProcessId, version AS Version, deployment_id AS DeploymentId, resource_name AS ResourceName,
+        content_hash AS ContentHash, xml AS Xml, deployed_at AS DeployedAt, message_start_names AS MessageStartNames,
+        signal_start_names AS SignalStartNames
+        """;
+
+    private const string DecisionColumns = """
+        d.definitions_id AS DefinitionsId, d.version AS Version, d.deployment_id AS DeploymentId, d.resource_name AS ResourceName,
+        d.content_hash AS ContentHash, d.xml AS Xml, d.deployed_at AS DeployedAt, d.decision_ids AS DecisionIds
+        """;
+
+    public SqlDialect Dialect => connections.Dialect;
+
+    public ProcessDefinitionRecord? FindProcess(string processId, int? version = null)
+    {
+        using var connection = connections.Open();
+        var row = version is { } v
+            ? connection.QuerySingleOrDefault<ProcessRow>(
+                $"SELECT {ProcessColumns} FROM process_definitions WHERE process_id = @processId AND version = @v", new { processId, v })
+            : connection.QuerySingleOrDefault<ProcessRow>(
+                $"SELECT {ProcessColumns} FROM process_definitions WHERE process_id = @processId ORDER BY version DESC LIMIT 1", new { processId });
+        return row?.ToRecord();
+    }
+
+    public IReadOnlyList<ProcessDefinitionRecord> LatestProcesses()
+    {
+        using var connection = connections.Open();
+        return connection.Query<ProcessRow>(
+            $"""
+            SELECT {ProcessColumns} FROM process_definitions p
+            WHERE version = (SELECT MAX(version) FROM process_definitions q WHERE q.process_id = p.process_id)
+            ORDER BY process_id
+            """).Select(r => r.ToRecord()).ToList();
+    }
+
+    public DecisionDefinitionRecord? FindDecisionResource(string decisionId)
+    {
+        using var connection = connections.Open();
+        return connection.QuerySingleOrDefault<DecisionRow>(
+            $"""
+            SELECT {DecisionColumns} FROM decision_definitions d
+            JOIN decision_definition_decisions x ON x.definitions_id = d.definitions_id AND x.version = d.version
+            WHERE x.decision_id = @decisionId
+              AND d.version = (SELECT MAX(version) FROM decision_definitions m WHERE m.definitions_id = d.definitions_id)
+            ORDER BY d.deployed_at DESC, d.definitions_id
+            LIMIT 1
+            """,
+            new { decisionId })?.ToRecord();
+    }
+
+    public DecisionDefinitionRecord? FindDecisionDefinitions(string definitionsId, int? version = null)
+    {
+        using var connection = connections.Open();
+        var row = version is { } v
+            ? connection.QuerySingleOrDefault<DecisionRow>(
+                $"SELECT {DecisionColumns} FROM decision_definitions d WHERE d.definitions_id = @definitionsId AND d.version = @v", new { definitionsId, v })
+            : connection.QuerySingleOrDefault<DecisionRow>(
+                $"SELECT {DecisionColumns} FROM decision_definitions d WHERE d.definitions_id = @definitionsId ORDER BY d.version DESC LIMIT 1", new { definitionsId });
+        return row?.ToRecord();
+    }
+
+    public StoredInstance? LoadInstance(Guid instanceId)
+    {
+        using var connection = connections.Open();
+
+        // The version is read before the history: history newer than the version only makes the commit conflict and
+        // re-run, whereas the other order could pair stale state with a current version.
+        var version = connection.ExecuteScalar<long?>("SELECT version FROM workflow_instances WHERE id = @id", new { id = Id(instanceId) });
+        if (version is not { } current)
+        {
+            return null;
+        }
+
+        return new StoredInstance(InstanceReplay.StateAt(ReadHistory(connection, instanceId)), current);
+    }
+
+    public IReadOnlyList<HistoryEvent> ReadHistory(Guid instanceId)
+    {
+        using var connection = connections.Open();
+        return ReadHistory(connection, instanceId);
+    }
+
+    private static List<HistoryEvent> ReadHistory(DbConnection connection, Guid instanceId) =>
+        connection.Query<(string Kind, string Payload)>(
+                "SELECT kind, payload FROM history_events WHERE instance_id = @id ORDER BY sequence", new { id = Id(instanceId) })
+            .Select(row => WorkflowJson.Deserialize(row.Kind, row.Payload))
+            .ToList();
+
+    /// <summary>A transaction that holds the write lock from its first statement (SQLite: BEGIN IMMEDIATE).</summary>
+    private static DbTransaction BeginWrite(DbConnection connection) => connection switch
+    {
+        SqliteConnection sqlite => sqlite.BeginTransaction(deferred: false),
+        _ => connection.BeginTransaction(),
+    };
+
+    /// <summary>
+    /// <c>column IN (list)</c>: Dapper expands a list parameter into one parameter per item on SQLite, but passes it to
+    /// Npgsql as one array, which PostgreSQL matches with <c>= ANY</c>.
+    /// </summary>
+    private string InList(string column, string parameter) => connections.Dialect == SqlDialect.Postgres
+        ? $"{column} = ANY(@{parameter})"
+        : $"{column} IN @{parameter}";
+
+    private static string Id(Guid id) => id.ToString("D");
+
+    private static string? Id(Guid? id) => id?.ToString("D");
+
+    private object? Instant(DateTimeOffset? value) => SqlValues.Instant(connections.Dialect, value);
+
+    private static DateTimeOffset ReadRequiredInstant(object? column) =>
+        SqlValues.ReadInstant(column) ?? throw new InvalidOperationException("A required time column is null.");
+
+
+    private sealed class ProcessRow
+    {
+        public string ProcessId { get; set; } = "";
+
+        public long Version { get; set; }
+
+        public string DeploymentId { get; set; } = "";
+
+        public string ResourceName { get; set; } = "";
+
+        public string ContentHash { get; set; } = "";
+
+        public string Xml { get; set; } = "";
+
+        public object? DeployedAt { get; set; }
+
+        public string MessageStartNames { get; set; } = "[]";
+
+        public string SignalStartNames { get; set; } = "[]";
+
+        public ProcessDefinitionRecord ToRecord() => new()
+        {
+            ProcessId = ProcessId,
+            Version = (int)Version,
+            DeploymentId = Guid.Parse(DeploymentId),
+            ResourceName = ResourceName,
+            ContentHash = ContentHash,
+            Xml = Xml,
+            DeployedAt = ReadRequiredInstant(DeployedAt),
+            MessageStartNames = WorkflowJson.Deserialize<string[]>(MessageStartNames),
+            SignalStartNames = WorkflowJson.Deserialize<string[]>(SignalStartNames),
+        };
+    }
+
+    private sealed class DecisionRow
+    {
+        public string DefinitionsId { get; set; } = "";
+
+        public long Version { get; set; }
+
+        public string DeploymentId { get; set; } = "";
+
+        public string ResourceName { get; set; } = "";
+
+        public string ContentHash { get; set; } = "";
+
+        public string Xml { get; set; } = "";
+
+        public object? DeployedAt { get; set; }
+
+        public string DecisionIds { get; set; } = "[]";
+
+        public DecisionDefinitionRecord ToRecord() => new()
+        {
+            DefinitionsId = DefinitionsId,
+            Version = (int)Version,
+            DeploymentId = Guid.Parse(DeploymentId),
+            ResourceName = ResourceName,
+            ContentHash = ContentHash,
+            Xml = Xml,
+            DeployedAt = ReadRequiredInstant(DeployedAt),
+            DecisionIds = WorkflowJson.Deserialize<string[]>(DecisionIds),
+        };
+    }
+}

@@ -1,0 +1,106 @@
+using CityOps.Flow.Engine.Runtime.History;
+using CityOps.Flow.Engine.Runtime.ServiceTasks;
+using CityOps.Flow.Engine.Runtime.State;
+
+namespace CityOps.Flow.Engine.Tests.Runtime;
+
+public sealed class TimerTests
+{
+    [Fact]
+    public void Non_interrupting_R3_cycle_fires_three_times_while_the_task_stays_open()
+    {
+        var reminders = 0;
+        var h = new RuntimeHarness(handlers => handlers.Register("send-reminder", _ =>
+        {
+            reminders++;
+            return ServiceTaskResult.Completed();
+        }));
+        h.Deploy("timers/reminder-cycle.bpmn");
+        var id = h.Start("reminder_cycle");
+
+        var fired = 0;
+        for (var hour = 0; hour < 5; hour++) fired += h.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(3, fired);
+        Assert.Equal(3, reminders);
+        Assert.Equal(["Handle"], h.Tasks(id).Select(t => t.ElementId));
+        Assert.Empty(h.State(id).Jobs);
+        Assert.Equal(3, h.History(id).Count(e => e is JobFired));
+        h.Complete(id, "Handle");
+        Assert.Equal(InstanceStatus.Completed, h.State(id).Status);
+        h.AssertReplayMatches(id);
+    }
+
+    [Fact]
+    public void Cycle_jobs_due_at_once_catch_up_in_one_sweep()
+    {
+        var h = new RuntimeHarness(handlers => handlers.Register("send-reminder", _ => ServiceTaskResult.Completed()));
+        h.Deploy("timers/reminder-cycle.bpmn");
+        var id = h.Start("reminder_cycle");
+
+        Assert.Equal(3, h.Advance(TimeSpan.FromHours(10)));
+        Assert.Equal(["Handle"], h.Tasks(id).Select(t => t.ElementId));
+    }
+
+    [Fact]
+    public void Completing_the_task_removes_its_pending_cycle()
+    {
+        var h = new RuntimeHarness(handlers => handlers.Register("send-reminder", _ => ServiceTaskResult.Completed()));
+        h.Deploy("timers/reminder-cycle.bpmn");
+        var id = h.Start("reminder_cycle");
+        h.Advance(TimeSpan.FromHours(1));
+
+        h.Complete(id, "Handle");
+
+        Assert.Equal(0, h.Advance(TimeSpan.FromHours(5)));
+        Assert.Null(h.Store.NextDueTime());
+    }
+
+    [Fact]
+    public void Interrupting_timer_with_a_duration_expression_cancels_the_task_and_escalates()
+    {
+        var h = new RuntimeHarness();
+        h.Deploy("timers/deadline.bpmn");
+        var id = h.Start("deadline", new { timeLimit = "PT4H" });
+
+        Assert.Equal(0, h.Advance(TimeSpan.FromHours(3)));
+        Assert.Equal(1, h.Advance(TimeSpan.FromHours(1)));
+
+        Assert.Equal(["Supervise"], h.Tasks(id).Select(t => t.ElementId));
+        Assert.Contains(h.History(id), e => e is TaskCancelled { ElementId: "Handle" });
+        h.AssertReplayMatches(id);
+    }
+
+    [Fact]
+    public void Intermediate_timer_waits_its_duration()
+    {
+        var h = new RuntimeHarness();
+        h.Deploy("timers/deadline.bpmn");
+        var id = h.Start("deadline", new { timeLimit = "P1D" });
+        h.Complete(id, "Handle");
+
+        Assert.Equal(["Wait"], h.ActiveElements(id));
+        Assert.Equal(0, h.Advance(TimeSpan.FromMinutes(29)));
+        Assert.Equal(1, h.Advance(TimeSpan.FromMinutes(1)));
+        Assert.Equal(InstanceStatus.Completed, h.State(id).Status);
+        h.AssertReplayMatches(id);
+    }
+
+    [Fact]
+    public void A_job_run_again_after_its_lock_expired_changes_nothing()
+    {
+        var h = new RuntimeHarness();
+        h.Deploy("timers/deadline.bpmn");
+        var id = h.Start("deadline", new { timeLimit = "PT1H" });
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        var job = Assert.Single(h.Store.AcquireDueJobs(h.Clock.GetUtcNow(), "worker-1", h.Clock.GetUtcNow().AddMinutes(5), 10));
+
+        Assert.True(h.Engine.FireJob(job).Expect());
+        var before = StateText.Describe(h.State(id));
+        var again = h.Engine.FireJob(job);
+
+        Assert.False(again.Expect());
+        Assert.Equal(before, StateText.Describe(h.State(id)));
+        Assert.Single(h.History(id).OfType<JobFired>());
+    }
+}

@@ -209,4 +209,15 @@ public sealed class DuplicateIndexTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new ClusteringRule(0, TimeSpan.FromHours(1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ClusteringRule(50, TimeSpan.Zero));
     }
+
+    [Fact]
+    public void Report_is_clustered_by_when_it_happened_and_address_only_reports_wait_for_geocoding()
+    {
+        var alarm = CityOps.Flow.Cases.Tests.Intake.SampleReports.VideoAlarm();
+        var call = CityOps.Flow.Cases.Tests.Intake.SampleReports.Hotline();
+
+        Assert.Equal(new ClusterReport("E0501", alarm.Location.Point!.Value, alarm.OccurredAt!.Value), ClusterReport.From(alarm));
+        Assert.Equal(alarm.ReceivedAt, ClusterReport.From(alarm with { OccurredAt = null })!.Value.At);
+        Assert.Null(ClusterReport.From(call));
+    }
 }

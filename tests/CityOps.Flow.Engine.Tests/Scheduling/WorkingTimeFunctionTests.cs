@@ -61,6 +61,26 @@ public sealed class WorkingTimeFunctionTests
         Assert.Equal("2026-10-08T17:30:00+08:00", Eval(engine, "string(business days(date(\"2026-10-03\"), 1))"));
     }
 
+    [Theory]
+    [InlineData("P2D", "2026-10-09T17:30:00+08:00")]
+    [InlineData("PT4H", "2026-10-08T11:30:00+08:00")]
+    [InlineData("PT15M", "2026-09-30T16:15:00+08:00")]
+    public void Routing_table_limit_text_is_counted_in_its_own_working_unit(string timeLimit, string due)
+    {
+        var engine = EngineAt("2026-09-30 16:00 +08:00");
+
+        Assert.Equal(due, Eval(engine, "string(business due(now(), timeLimit))", ("timeLimit", timeLimit)));
+    }
+
+    [Fact]
+    public void Limit_given_as_a_duration_value_is_refused_because_its_unit_is_lost()
+    {
+        var result = Run(EngineAt("2026-09-30 16:00 +08:00"), "business due(now(), duration(\"P2D\"))");
+
+        Assert.Null(result.Value);
+        Assert.Contains(result.Warnings, warning => warning.Contains("limit must be the limit as text"));
+    }
+
     [Fact]
     public void Working_time_between_two_instants_is_a_days_and_time_duration()
     {

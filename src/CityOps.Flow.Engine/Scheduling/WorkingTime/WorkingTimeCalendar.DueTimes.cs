@@ -15,4 +15,8 @@ public sealed partial class WorkingTimeCalendar
         var at = AddWorkingDays(from, workingDays);
         return new DueTime(at, YearsWithoutHolidayData(from, at));
     }
+
+    /// <summary>The due time of a limit written in working days or in working time, as <see cref="WorkingTimeLimit"/> reads it.</summary>
+    public DueTime DueAfter(DateTimeOffset from, WorkingTimeLimit limit) =>
+        limit.WorkingDays is { } days ? DueAfterWorkingDays(from, days) : DueAfterWorkingTime(from, limit.WorkingTime!.Value);
 }

@@ -7,6 +7,7 @@ namespace CityOps.Flow.Engine.Scheduling.WorkingTime;
 /// are written in working time:
 /// <c>business time(now(), duration("PT4H"))</c> (the instant 4 working hours later),
 /// <c>business days(now(), 15)</c> (close of the 15th working day after today),
+/// <c>business due(now(), timeLimit)</c> (a routing table's limit text: <c>"P2D"</c> working days, <c>"PT4H"</c> working hours),
 /// <c>business duration(start, now())</c> (working time between, as a days-and-time duration),
 /// <c>business fraction(start, due, now()) &gt;= 0.8</c> (share of the limit used; <c>due</c> may also be the limit
 /// as a duration), <c>is business time(x)</c> and <c>next business time(x)</c>.
@@ -25,6 +26,9 @@ public static class WorkingTimeFunctions
 
         registry.Register("business days", ["from", "n"], args =>
             DateTime(calendar.AddWorkingDays(Instant(calendar, args, 0, "from"), WholeCount(args, 1, "n"))));
+
+        registry.Register("business due", ["from", "limit"], args =>
+            DateTime(calendar.DueAfter(Instant(calendar, args, 0, "from"), Limit(args, 1, "limit")).At));
 
         registry.Register("business duration", ["from", "to"], args =>
             calendar.WorkingTimeBetween(Instant(calendar, args, 0, "from"), Instant(calendar, args, 1, "to")));
@@ -64,6 +68,14 @@ public static class WorkingTimeFunctions
             TimeSpan { Ticks: >= 0 } duration => duration,
             TimeSpan negative => throw new ArgumentException($"{name} must not be negative, not {negative}"),
             var other => throw new ArgumentException($"{name} must be a days and time duration such as duration(\"PT4H\"), not {Describe(other)}"),
+        };
+
+    private static WorkingTimeLimit Limit(IReadOnlyList<object?> args, int index, string name) =>
+        Argument(args, index) switch
+        {
+            string text => WorkingTimeLimit.TryParse(text, out var error) ?? throw new ArgumentException($"{name}: {error}"),
+            var other => throw new ArgumentException(
+                $"{name} must be the limit as text such as \"P2D\" or \"PT4H\", so that its unit is kept, not {Describe(other)}"),
         };
 
     private static int WholeCount(IReadOnlyList<object?> args, int index, string name) =>

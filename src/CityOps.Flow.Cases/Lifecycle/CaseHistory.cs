@@ -69,7 +69,12 @@ public static class CaseHistory
     private static CaseProjection Record(CaseProjection state, CaseEvent e) => e.Kind switch
     {
         CaseEventKind.Filed => state with { FiledAt = state.FiledAt ?? e.At },
-        CaseEventKind.Dispatched => state with { FirstDispatchedAt = state.FirstDispatchedAt ?? e.At, DispatchCount = state.DispatchCount + 1 },
+        CaseEventKind.Dispatched => state with
+        {
+            FirstDispatchedAt = state.FirstDispatchedAt ?? e.At,
+            LastDispatchedAt = e.At,
+            DispatchCount = state.DispatchCount + 1,
+        },
         CaseEventKind.Returned => state with { ReturnCount = state.ReturnCount + 1 },
         CaseEventKind.AssistanceRequested => state with { AssistanceRequestCount = state.AssistanceRequestCount + 1 },
         CaseEventKind.ExtensionRequested => state with { ExtensionRequestCount = state.ExtensionRequestCount + 1 },

@@ -14,6 +14,9 @@ public sealed record CaseProjection
 
     public DateTimeOffset? FirstDispatchedAt { get; init; }
 
+    /// <summary>The latest dispatch: the time a misrouted return is measured from.</summary>
+    public DateTimeOffset? LastDispatchedAt { get; init; }
+
     public DateTimeOffset? LastCompletedAt { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }

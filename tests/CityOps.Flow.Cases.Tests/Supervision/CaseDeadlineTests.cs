@@ -8,17 +8,9 @@ namespace CityOps.Flow.Cases.Tests.Supervision;
 /// <summary>Due times and warnings on the demo district's 2026 calendar (workflows/calendars/demo-district.json).</summary>
 public sealed class CaseDeadlineTests
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+    private static WorkingTimeCalendar Calendar => DemoCalendar.Calendar;
 
-    private static readonly Lazy<WorkingTimeCalendar> DemoCalendar = new(() =>
-    {
-        var result = WorkingTimeCalendarJson.Read(File.ReadAllText(RepositoryFiles.PathOf("workflows/calendars/demo-district.json")));
-        return result.Calendar ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems));
-    });
-
-    private static WorkingTimeCalendar Calendar => DemoCalendar.Value;
-
-    private static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, Beijing);
+    private static DateTimeOffset At(int month, int day, int hour, int minute = 0) => DemoCalendar.At(month, day, hour, minute);
 
     [Fact]
     public void Four_working_hours_set_before_national_day_fall_due_after_the_holiday()

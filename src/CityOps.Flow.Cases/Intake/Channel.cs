@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace CityOps.Flow.Cases.Intake;
 
 /// <summary>Where a report came from. Source ids are unique per channel, not across channels.</summary>
+[JsonConverter(typeof(ChannelJsonConverter))]
 public enum Channel
 {
     /// <summary>A 12345 hotline operator typing in a call.</summary>

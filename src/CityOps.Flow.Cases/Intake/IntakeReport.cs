@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CityOps.Flow.Cases.Catalog;
 
 namespace CityOps.Flow.Cases.Intake;
@@ -35,5 +36,6 @@ public sealed record IntakeReport
     public ChannelDetails? Details { get; init; }
 
     /// <summary>A retry of the same report carries the same key and must create nothing new.</summary>
+    [JsonIgnore]
     public string IdempotencyKey => $"{Channel}:{SourceId}";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace CityOps.Flow.Cases.Intake;
@@ -7,6 +8,7 @@ namespace CityOps.Flow.Cases.Intake;
 /// (<c>138****5678</c>, <c>021-****5678</c>) everywhere by default; <see cref="Reveal"/> gives the digits, and callers
 /// that show them to a person must record the reveal in the audit log.
 /// </summary>
+[JsonConverter(typeof(PhoneNumberJsonConverter))]
 public sealed partial record PhoneNumber
 {
     private readonly string _digits;

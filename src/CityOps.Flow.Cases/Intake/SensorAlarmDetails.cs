@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace CityOps.Flow.Cases.Intake;
 
 /// <summary>An IoT sensor alarm: the device, what it measures, the reading and the threshold it crossed.</summary>
 public sealed record SensorAlarmDetails : ChannelDetails
 {
+    [JsonIgnore]
     public override Channel Channel => Channel.IotSensor;
 
     public required string SensorId { get; init; }

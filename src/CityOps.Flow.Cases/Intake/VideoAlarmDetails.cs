@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace CityOps.Flow.Cases.Intake;
 
 /// <summary>An AI video alarm: the camera, the recognition algorithm and how sure it was.</summary>
 public sealed record VideoAlarmDetails : ChannelDetails
 {
+    [JsonIgnore]
     public override Channel Channel => Channel.VideoAlarm;
 
     public required string CameraId { get; init; }

@@ -14,7 +14,9 @@ public sealed class HotspotDetector(HotspotOptions? options = null)
     public IReadOnlyList<HotspotWarning> Detect(IEnumerable<ReportOccurrence> reports, DateTimeOffset windowEnd)
     {
         var windows = _options.TrailingWindows + 1;
-        var start = windowEnd - _options.Window * windows;
+        var window = _options.Window.Ticks;
+        var stride = (_options.BaselineStride ?? _options.Window).Ticks;
+        var start = windowEnd - TimeSpan.FromTicks(stride * _options.TrailingWindows + window);
         var counts = new Dictionary<(string Area, string Category), int[]>();
         foreach (var report in reports)
         {
@@ -23,8 +25,14 @@ public sealed class HotspotDetector(HotspotOptions? options = null)
                 continue;
             }
 
-            // Windows are half-open [end - (i+1)·W, end - i·W); index 0 is the current one.
-            var index = (int)(((windowEnd - report.At).Ticks - 1) / _options.Window.Ticks);
+            // Window i is the half-open [end - i·S - W, end - i·S); index 0 is the current one. With a stride longer
+            // than the window, reports between windows belong to none.
+            var ticksBefore = (windowEnd - report.At).Ticks - 1;
+            var index = (int)(ticksBefore / stride);
+            if (ticksBefore % stride >= window)
+            {
+                continue;
+            }
             if (!counts.TryGetValue((report.AreaId, report.CategoryCode), out var perWindow))
             {
                 perWindow = new int[windows];
@@ -100,10 +108,11 @@ public sealed class HotspotDetector(HotspotOptions? options = null)
     private static HotspotOptions Validated(HotspotOptions options)
     {
         if (options.Window <= TimeSpan.Zero || options.TrailingWindows < 1 || options.BaselineFloor <= 0
+            || options.BaselineStride is { } stride && stride < options.Window
             || options.Significance is <= 0 or >= 1 || options.MinimumRatio < 1)
         {
             throw new ArgumentException(
-                "hotspot options need a positive window, at least one trailing window, a positive baseline floor, a significance between 0 and 1 and a ratio of at least 1",
+                "hotspot options need a positive window, a baseline stride no shorter than the window, at least one trailing window, a positive baseline floor, a significance between 0 and 1 and a ratio of at least 1",
                 nameof(options));
         }
 

@@ -11,6 +11,12 @@ public sealed record HotspotOptions
     /// <summary>How many windows before the current one make the baseline.</summary>
     public int TrailingWindows { get; init; } = 14;
 
+    /// <summary>
+    /// How far apart the baseline windows start; null for back to back. Hourly windows with a one-day stride compare
+    /// this hour with the same hour on the previous days, so the morning rush is not mistaken for a hotspot.
+    /// </summary>
+    public TimeSpan? BaselineStride { get; init; }
+
     /// <summary>Fewer reports than this in the current window never make a hotspot, however quiet the baseline.</summary>
     public int MinimumCount { get; init; } = 5;
 

@@ -129,4 +129,43 @@ public sealed class HotspotDetectorTests
         Assert.Throws<ArgumentException>(() => new HotspotDetector(HotspotOptions.Daily with { TrailingWindows = 0 }));
         Assert.Throws<ArgumentException>(() => new HotspotDetector(HotspotOptions.Daily with { Significance = 2 }));
     }
+
+    [Fact]
+    public void Daily_stride_baseline_does_not_mistake_the_morning_rush_for_a_hotspot()
+    {
+        // A week in which 9:00-10:00 always brings ten reports and the other hours none.
+        var rush = Enumerable.Range(0, 8).SelectMany(day => Enumerable.Range(0, 10)
+            .Select(i => new ReportOccurrence("310199001", "E0503", Today.AddDays(-day).AddHours(9).AddMinutes(i * 5))));
+        var tenOClock = Today.AddHours(10);
+        var backToBack = new HotspotDetector(HotspotOptions.Daily with { Window = TimeSpan.FromHours(1), TrailingWindows = 24 });
+        var sameHourDaily = new HotspotDetector(HotspotOptions.Daily with
+        {
+            Window = TimeSpan.FromHours(1), TrailingWindows = 7, BaselineStride = TimeSpan.FromDays(1),
+        });
+
+        Assert.Single(backToBack.Detect(rush, tenOClock));
+        Assert.Empty(sameHourDaily.Detect(rush, tenOClock));
+    }
+
+    [Fact]
+    public void Daily_stride_baseline_still_catches_a_burst_at_an_unusual_hour()
+    {
+        var rush = Enumerable.Range(0, 8).SelectMany(day => Enumerable.Range(0, 10)
+            .Select(i => new ReportOccurrence("310199001", "E0503", Today.AddDays(-day).AddHours(9).AddMinutes(i * 5))));
+        var afternoonBurst = Enumerable.Range(0, 8).Select(i => new ReportOccurrence("310199001", "E0503", Today.AddHours(15).AddMinutes(i * 6)));
+        var detector = new HotspotDetector(HotspotOptions.Daily with
+        {
+            Window = TimeSpan.FromHours(1), TrailingWindows = 7, BaselineStride = TimeSpan.FromDays(1),
+        });
+
+        var warning = Assert.Single(detector.Detect(rush.Concat(afternoonBurst), Today.AddHours(16)));
+
+        Assert.Equal((8, 0.0), (warning.CurrentCount, warning.BaselineMean));
+    }
+
+    [Fact]
+    public void Baseline_stride_shorter_than_the_window_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new HotspotDetector(HotspotOptions.Daily with { BaselineStride = TimeSpan.FromHours(1) }));
+    }
 }

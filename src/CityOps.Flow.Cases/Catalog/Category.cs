@@ -26,4 +26,8 @@ public sealed record Category
     public bool PublicSafety { get; init; }
 
     public bool IsClass => ParentCode is null;
+
+    /// <summary>The Chinese name for a Chinese UI culture (zh, zh-CN, zh-Hans ...), the English one otherwise.</summary>
+    public string NameFor(System.Globalization.CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "zh" ? NameZh : NameEn;
 }

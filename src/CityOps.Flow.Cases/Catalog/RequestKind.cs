@@ -11,4 +11,8 @@ public sealed record RequestKind
 
     /// <summary>How long the hotline has to answer the caller (答复时限), in working time.</summary>
     public required TimeLimit ReplyLimit { get; init; }
+
+    /// <summary>The Chinese name for a Chinese UI culture (zh, zh-CN, zh-Hans ...), the English one otherwise.</summary>
+    public string NameFor(System.Globalization.CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "zh" ? NameZh : NameEn;
 }

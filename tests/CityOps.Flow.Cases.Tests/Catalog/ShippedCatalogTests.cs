@@ -87,4 +87,14 @@ public sealed class ShippedCatalogTests
     {
         Assert.All(_catalog.SubclassesOf("E04"), c => Assert.True(c.PublicSafety || c.DefaultSeverity >= Severity.Major, c.Code));
     }
+
+    [Theory]
+    [InlineData("zh-CN", "燃气泄漏")]
+    [InlineData("zh-Hans", "燃气泄漏")]
+    [InlineData("en", "Gas leak")]
+    [InlineData("fr-FR", "Gas leak")]
+    public void Category_name_follows_the_ui_language(string culture, string name)
+    {
+        Assert.Equal(name, _catalog.Find("E0404")!.NameFor(System.Globalization.CultureInfo.GetCultureInfo(culture)));
+    }
 }

@@ -32,6 +32,7 @@ public sealed partial record PhoneNumber
         }
 
         var digits = Separators().Replace(text.Trim(), "");
+        var hadCountryCode = digits.StartsWith('+') || digits.StartsWith("0086", StringComparison.Ordinal);
         if (digits.StartsWith('+'))
         {
             if (!digits.StartsWith("+86", StringComparison.Ordinal))
@@ -45,6 +46,12 @@ public sealed partial record PhoneNumber
         else if (digits.StartsWith("0086", StringComparison.Ordinal))
         {
             digits = digits[4..];
+        }
+
+        // Dialled from abroad a landline drops its trunk 0 (+86 21 …); put it back.
+        if (hadCountryCode && !Mobile().IsMatch(digits) && !digits.StartsWith('0'))
+        {
+            digits = "0" + digits;
         }
 
         if (Mobile().IsMatch(digits))

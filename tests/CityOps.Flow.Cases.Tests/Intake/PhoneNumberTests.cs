@@ -32,6 +32,8 @@ public sealed class PhoneNumberTests
     [InlineData("021-12345678", "021-****5678")]
     [InlineData("(010) 8765 4321", "010-****4321")]
     [InlineData("0571-8888 1234", "0571-****1234")]
+    [InlineData("+86 21 1234 5678", "021-****5678")]
+    [InlineData("0086 10 8765 4321", "010-****4321")]
     public void Landline_masks_all_but_area_code_and_last_four(string text, string masked)
     {
         var phone = PhoneNumber.Parse(text);

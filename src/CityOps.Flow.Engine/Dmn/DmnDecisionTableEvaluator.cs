@@ -60,6 +60,11 @@ internal sealed class DmnDecisionTableEvaluator(FeelEngine feel)
             var input = table.Inputs[i];
             var value = FeelBatch.Normalize(cells.Evaluate(input.Expression));
             values[i] = value;
+            if (DmnTypeRef.Conforms(input.TypeRef, value) == false)
+            {
+                log.Warnings.Add($"Decision '{decision.Name}': input '{input.Label}' is {DmnValues.Show(value)}, which is not of its type {input.TypeRef}.");
+            }
+
             var allowedValue = input.AllowedValues is not { } allowed || cells.Test(allowed, value) is true;
             if (cells.HasNewWarnings)
             {
@@ -129,6 +134,11 @@ internal sealed class DmnDecisionTableEvaluator(FeelEngine feel)
             var output = table.Outputs[o];
             var value = cells.Evaluate(rule.OutputEntries[o]);
             row[o] = value;
+            if (DmnTypeRef.Conforms(output.TypeRef, value) == false)
+            {
+                log.Warnings.Add($"Decision '{decision.Name}' {rule}: output '{OutputName(decision, output)}' is {DmnValues.Show(value)}, which is not of its type {output.TypeRef}.");
+            }
+
             var allowedValue = value is null || output.AllowedValues is not { } allowed || cells.Test(allowed, FeelBatch.Normalize(value)) is true;
             if (cells.HasNewWarnings)
             {

@@ -100,7 +100,14 @@ public sealed class ListTests
     [InlineData("date(\"2026-10-01\") in [date(\"2026-09-01\")..date(\"2026-12-31\")]", true)]
     [InlineData("[1, 2] in [[1, 2], [3]]", true)]
     [InlineData("3 in 3", true)]
-    public void In_tests_lists_ranges_and_unary_tests(string expression, bool expected) => Assert.Equal(expected, Feel.Eval(expression));
+    [InlineData("5 in ? > 3", true)]
+    [InlineData("5 in (? > 3, ? < 0)", true)]
+    [InlineData("5 in = 5", true)]
+    [InlineData("5 in (!= 5)", false)]
+    [InlineData("5 in xs", true)]
+    [InlineData("5 in [1..3] or 5 in [4..6]", true)]
+    public void In_tests_lists_ranges_and_unary_tests(string expression, bool expected) =>
+        Assert.Equal(expected, Feel.Eval(expression, ("xs", new[] { 4, 5 })));
 
     [Theory]
     [InlineData("[1..5].start", "1")]

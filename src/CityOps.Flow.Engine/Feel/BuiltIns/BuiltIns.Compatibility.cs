@@ -108,21 +108,15 @@ internal static partial class BuiltIns
                 return Invalid(ev, "duplicate values", a);
             }
 
-            var seen = new List<object?>();
+            var seen = new HashSet<object?>(FeelValues.EqualityComparer);
+            var reported = new HashSet<object?>(FeelValues.EqualityComparer);
             var duplicates = new List<object?>();
             foreach (var item in list)
             {
                 ev.Step();
-                if (seen.Exists(s => FeelValues.AreEqual(s, item) == true))
+                if (!seen.Add(item) && reported.Add(item))
                 {
-                    if (!duplicates.Exists(d => FeelValues.AreEqual(d, item) == true))
-                    {
-                        duplicates.Add(item);
-                    }
-                }
-                else
-                {
-                    seen.Add(item);
+                    duplicates.Add(item);
                 }
             }
 

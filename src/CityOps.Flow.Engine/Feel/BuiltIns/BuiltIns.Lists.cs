@@ -45,8 +45,8 @@ internal static partial class BuiltIns
             var most = groups.Count == 0 ? 0 : groups.Max(g => g.Count);
             return groups.Where(g => g.Count == most).Select(g => (object?)g.Value).Order(Comparer<object?>.Create((x, y) => ((decimal)x!).CompareTo((decimal)y!))).ToArray();
         }, ParameterShape.ListOrSpread);
-        add("all", "list", (ev, a) => Logic(ev, "all", a[0], every: true), ParameterShape.ListOrSpread);
-        add("any", "list", (ev, a) => Logic(ev, "any", a[0], every: false), ParameterShape.ListOrSpread);
+        add("all", "list", (ev, a) => Logic(a[0], every: true), ParameterShape.ListOrSpread);
+        add("any", "list", (ev, a) => Logic(a[0], every: false), ParameterShape.ListOrSpread);
         add("sublist", "list, start position, length?", (ev, a) =>
         {
             if (a is not [IReadOnlyList<object?> list, decimal start, var length] || !IsInteger(start) || length is not (null or decimal))
@@ -195,10 +195,11 @@ internal static partial class BuiltIns
 
     private static void AddDistinct(Evaluation ev, List<object?> result, IReadOnlyList<object?> items)
     {
+        var seen = new HashSet<object?>(result, FeelValues.EqualityComparer);
         foreach (var item in items)
         {
             ev.Step();
-            if (!result.Exists(r => FeelValues.AreEqual(r, item) == true))
+            if (seen.Add(item))
             {
                 result.Add(item);
             }
@@ -295,7 +296,7 @@ internal static partial class BuiltIns
         return list.Count == 1 && FeelValues.Compare(best, best) is null ? ev.Warn($"{function}() needs comparable items") : best;
     }
 
-    private static object? Logic(Evaluation ev, string function, object? argument, bool every)
+    private static object? Logic(object? argument, bool every)
     {
         var list = FeelValues.AsList(argument);
         var sawOther = false;

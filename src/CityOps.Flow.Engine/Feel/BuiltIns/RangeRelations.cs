@@ -95,7 +95,16 @@ internal static class RangeRelations
                     return null;
                 }
 
-                var result = relation(args[0], args[1]);
+                bool? result;
+                try
+                {
+                    result = relation(args[0], args[1]);
+                }
+                catch (InvalidOperationException e)
+                {
+                    return ev.Warn(e.Message);
+                }
+
                 return result is null ? ev.Warn($"{name}() is not defined for {FeelValues.TypeName(args[0])} and {FeelValues.TypeName(args[1])}") : FeelValues.Bool(result.Value);
             });
         }

@@ -38,7 +38,7 @@ internal sealed partial class Parser
                 };
         }
 
-        switch (t.Text)
+        switch (PeekKnownName() is null ? t.Text : "")
         {
             case "true":
                 Advance();
@@ -180,7 +180,7 @@ internal sealed partial class Parser
                 {
                     // A key runs up to its colon and may hold any characters a name may: "full-time", "time in hours".
                     var begin = Current.Offset;
-                    while (Current.Kind != TokenKind.End && !At(":"))
+                    while (Current.Kind == TokenKind.Name || (Current.Kind == TokenKind.Symbol && Current.Text is "-" or "+" or "*" or "/" or "."))
                     {
                         Advance();
                     }

@@ -20,6 +20,7 @@ public sealed class FeelEngine
 
     public FeelEngine(TimeProvider clock, FeelFunctionRegistry? extensions = null, FeelLimits? limits = null)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         Clock = clock;
         _extensions = extensions ?? new FeelFunctionRegistry();
         Limits = limits ?? FeelLimits.Default;
@@ -37,12 +38,13 @@ public sealed class FeelEngine
     /// </summary>
     public FeelParseResult ParseExpression(string source, IEnumerable<string>? knownNames)
     {
+        var text = source ?? "";
         var errors = new List<FeelError>();
         var names = knownNames?.ToArray();
-        var node = Parser.ParseExpression(source ?? "", FindFunction, Limits, names, errors, out var readsInput);
+        var node = Parser.ParseExpression(text, FindFunction, Limits, names, errors, out var readsInput);
         return node is null || errors.Count > 0
             ? new FeelParseResult(null, errors)
-            : new FeelParseResult(new FeelExpression(source!, node, new ExpressionTest(node, readsInput), names), []);
+            : new FeelParseResult(new FeelExpression(text, node, new ExpressionTest(node, readsInput), names), []);
     }
 
     /// <summary>Parses a DMN input entry: <c>-</c>, <c>&lt; 5</c>, <c>[1..5]</c>, <c>"a", "b"</c>, <c>not(...)</c>, <c>? &gt; 3</c>, <c>null</c>.</summary>
@@ -51,16 +53,19 @@ public sealed class FeelEngine
     /// <summary>Parses unary tests with the names of the variables that will be in scope (see <see cref="ParseExpression(string, IEnumerable{string})"/>).</summary>
     public FeelParseResult ParseUnaryTests(string source, IEnumerable<string>? knownNames)
     {
+        var text = source ?? "";
         var errors = new List<FeelError>();
         var names = knownNames?.ToArray();
-        var tests = Parser.ParseUnaryTests(source ?? "", FindFunction, Limits, names, errors);
+        var tests = Parser.ParseUnaryTests(text, FindFunction, Limits, names, errors);
         return tests is null || errors.Count > 0
             ? new FeelParseResult(null, errors)
-            : new FeelParseResult(new FeelExpression(source!, null, tests, names), []);
+            : new FeelParseResult(new FeelExpression(text, null, tests, names), []);
     }
 
     public FeelResult Evaluate(FeelExpression expression, IReadOnlyDictionary<string, object?> variables)
     {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(variables);
         if (expression.Body is null)
         {
             return new FeelResult(null, ["unary tests need an input value: use Test"]);
@@ -74,6 +79,8 @@ public sealed class FeelEngine
     /// <summary>Tests <paramref name="input"/> against unary tests (or an expression used as one); the value is true, false or null.</summary>
     public FeelResult Test(FeelExpression unaryTests, object? input, IReadOnlyDictionary<string, object?> variables)
     {
+        ArgumentNullException.ThrowIfNull(unaryTests);
+        ArgumentNullException.ThrowIfNull(variables);
         var ev = CreateEvaluation(variables);
         var value = FeelValues.Normalize(input);
         var result = Run(ev, () => unaryTests.Tests.Test(ev, value) is { } b ? FeelValues.Bool(b) : null);

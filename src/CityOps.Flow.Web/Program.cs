@@ -13,7 +13,7 @@ using CityOps.Flow.Storage;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCityOpsStorage(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddPortalDataProtection();
+builder.Services.AddPortalDataProtection(builder.Configuration);
 builder.Services.AddCityOpsIdentity();
 builder.Services.AddAuthorization();
 builder.Services.AddPortalLocalization();

@@ -29,6 +29,7 @@ public sealed class LanguageJourneyTests : IAsyncLifetime
         await session.Page.GotoAsync("/sign-in");
         await Expect(session.Page.Locator("h2")).ToHaveTextAsync("登录城运中心");
         await Screenshots.SaveAsync(session.Page, "sign-in-zh");
+        Assert.True(await session.Page.EvaluateAsync<bool>("() => typeof window.htmx?.ajax === 'function'"), "the portal bundle loads htmx");
 
         await session.SignInAsync("leader", "Leader#2026");
         await Expect(session.Page.Locator("[data-role=welcome]")).ToHaveTextAsync("您好，刘洋");

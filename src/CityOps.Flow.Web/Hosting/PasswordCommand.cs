@@ -30,22 +30,7 @@ public static class PasswordCommand
 
         await app.PrepareStorageAsync();
         await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CityUser>>();
-        var user = await users.FindByNameAsync(command[1]);
-        if (user is null)
-        {
-            Console.Error.WriteLine($"There is no user '{command[1]}'.");
-            Environment.ExitCode = 1;
-            return true;
-        }
-
-        var problems = new List<string>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            var check = await validator.ValidateAsync(users, user, command[2]);
-            problems.AddRange(check.Errors.Select(error => error.Description));
-        }
-
+        var problems = await PasswordReset.SetAsync(scope.ServiceProvider.GetRequiredService<UserManager<CityUser>>(), command[1], command[2]);
         if (problems.Count > 0)
         {
             Console.Error.WriteLine($"The password was not changed: {string.Join(" ", problems)}");
@@ -53,18 +38,7 @@ public static class PasswordCommand
             return true;
         }
 
-        user.PasswordHash = users.PasswordHasher.HashPassword(user, command[2]);
-        user.LockoutEnd = null;
-        user.AccessFailedCount = 0;
-        var result = await users.UpdateSecurityStampAsync(user);
-        if (!result.Succeeded)
-        {
-            Console.Error.WriteLine($"The password was not changed: {string.Join(" ", result.Errors.Select(error => error.Description))}");
-            Environment.ExitCode = 1;
-            return true;
-        }
-
-        Console.WriteLine($"The password of '{user.UserName}' is changed; other sessions of this user end.");
+        Console.WriteLine($"The password of '{command[1]}' is changed; this user's open sessions end within a minute.");
         return true;
     }
 }

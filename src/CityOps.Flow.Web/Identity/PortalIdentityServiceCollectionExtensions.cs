@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
@@ -7,6 +8,9 @@ public static class PortalIdentityServiceCollectionExtensions
 {
     /// <summary>Failed passwords in a row before an account locks.</summary>
     public const int MaxFailedSignIns = 5;
+
+    /// <summary>How often an open session is checked against the user's security stamp.</summary>
+    public static readonly TimeSpan SessionRecheckInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// ASP.NET Core Identity (password hashing, lockout, security stamps) over the Dapper-backed stores, with the
@@ -28,6 +32,8 @@ public static class PortalIdentityServiceCollectionExtensions
             .AddRoleStore<CityRoleStore>()
             .AddClaimsPrincipalFactory<CityUserClaimsPrincipalFactory>();
         services.AddScoped<RoleSetup>();
+        // A changed password or role takes effect in open sessions within a minute, not the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(stamps => stamps.ValidationInterval = SessionRecheckInterval);
 
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -38,16 +44,14 @@ public static class PortalIdentityServiceCollectionExtensions
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Events = new CookieAuthenticationEvents
-            {
-                OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized),
-                OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden),
-            };
+            // Identity's own events (the security-stamp check of open sessions) stay; only the redirects change.
+            cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
         return services;
     }
 
-    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {

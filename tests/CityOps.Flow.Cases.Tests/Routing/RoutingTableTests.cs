@@ -48,10 +48,10 @@ public sealed class RoutingTableTests
     }
 
     [Fact]
-    public void Shipped_routing_table_is_dmn_1_5_with_a_first_hit_policy_and_a_catch_all_last_rule()
+    public void Shipped_routing_table_is_dmn_1_3_that_the_designer_opens_with_a_first_hit_policy_and_a_catch_all_last_rule()
     {
         var document = XDocument.Load(RepositoryFiles.PathOf("workflows/routing.dmn"));
-        XNamespace dmn = "https://www.omg.org/spec/DMN/20230324/MODEL/";
+        XNamespace dmn = "https://www.omg.org/spec/DMN/20191111/MODEL/";
 
         var table = document.Descendants(dmn + "decisionTable").Single();
         var lastRule = table.Elements(dmn + "rule").Last();

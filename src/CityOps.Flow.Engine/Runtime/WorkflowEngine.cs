@@ -31,6 +31,7 @@ public sealed partial class WorkflowEngine
     private readonly ConcurrentDictionary<(string ProcessId, int Version), DeployedProcess> _definitions = new();
     private readonly ConcurrentDictionary<string, FeelParseResult> _expressions = new(StringComparer.Ordinal);
     private readonly FeelEngine _feel;
+    private readonly Func<string, FeelParseResult> _parse;
 
     public WorkflowEngine(
         IWorkflowStore store,
@@ -43,6 +44,7 @@ public sealed partial class WorkflowEngine
         Store = store;
         _clock = clock;
         _feel = feel;
+        _parse = feel.ParseExpression;
         Handlers = handlers;
         _options = options ?? new WorkflowEngineOptions();
         Expressions = new ExpressionEvaluator(Evaluate);
@@ -216,6 +218,19 @@ public sealed partial class WorkflowEngine
             return CommandResult<bool>.Ok(false);
         });
 
+    /// <summary>
+    /// The job executor ran out of attempts for a timer: the instance drops the job and records an incident on its
+    /// token (resolve it to fire the timer once more). A start-timer job is simply removed. False when the job was
+    /// already gone.
+    /// </summary>
+    public CommandResult<bool> RaiseJobIncident(JobRecord job, string message) =>
+        Execute(SystemActor, context =>
+        {
+            if (job.InstanceId is { } instanceId && context.Load(instanceId)?.FailJob(job.Id, message) == true) return CommandResult<bool>.Ok(true);
+            context.DefinitionJobsRemoved.Add(job.Id);
+            return CommandResult<bool>.Ok(false);
+        });
+
     public CommandResult<Guid> CancelInstance(Guid instanceId, string reason, string actor = SystemActor) =>
         OnInstance(instanceId, actor, execution =>
         {
@@ -248,7 +263,10 @@ public sealed partial class WorkflowEngine
 
     public IReadOnlyList<HistoryEvent> History(Guid instanceId) => Store.ReadHistory(instanceId);
 
-    internal DeployedProcess Definition(string processId, int version) => _definitions.GetOrAdd((processId, version), key =>
+    internal DeployedProcess Definition(string processId, int version) =>
+        _definitions.TryGetValue((processId, version), out var known) ? known : _definitions.GetOrAdd((processId, version), Read);
+
+    private DeployedProcess Read((string ProcessId, int Version) key)
     {
         var record = Store.FindProcess(key.ProcessId, key.Version)
             ?? throw new InvalidOperationException($"Process '{key.ProcessId}' version {key.Version} is not in the store.");
@@ -256,7 +274,7 @@ public sealed partial class WorkflowEngine
         var process = read.Definitions?.FindProcess(key.ProcessId)
             ?? throw new InvalidOperationException($"Stored process '{key.ProcessId}' version {key.Version} no longer reads: {string.Join("; ", read.Errors)}");
         return new DeployedProcess(record, read.Definitions, process);
-    });
+    }
 
     internal static string MessageName(MessageDeclaration message) => message.Name?.Literal ?? message.Name?.Text ?? message.Id;
 
@@ -328,7 +346,7 @@ public sealed partial class WorkflowEngine
 
     private EvaluatedValue Evaluate(string source, IReadOnlyDictionary<string, object?> variables)
     {
-        var parsed = _expressions.GetOrAdd(source, _feel.ParseExpression);
+        var parsed = _expressions.TryGetValue(source, out var cached) ? cached : _expressions.GetOrAdd(source, _parse);
         if (!parsed.Success) return EvaluatedValue.Fail($"'{source}' does not parse: {string.Join("; ", parsed.Errors)}");
         var result = _feel.Evaluate(parsed.Expression!, variables);
         return result.Value is null && result.Warnings.Count > 0

@@ -19,6 +19,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     private readonly Dictionary<Guid, (ProcessInstanceState State, long Version)> _instances = [];
     private readonly Dictionary<Guid, List<HistoryEvent>> _history = [];
     private readonly Dictionary<Guid, UserTaskRecord> _tasks = [];
+    private readonly Dictionary<Guid, HashSet<Guid>> _tasksByInstance = [];
     private readonly Dictionary<Guid, JobRecord> _jobs = [];
     private readonly Dictionary<Guid, MessageSubscriptionRecord> _messageSubscriptions = [];
     private readonly Dictionary<(string Name, string Key), HashSet<Guid>> _messageIndex = [];
@@ -58,6 +59,15 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         {
             if (!_decisions.TryGetValue(definitionsId, out var versions)) return null;
             return version is null ? versions[^1] : versions.Find(v => v.Version == version);
+        }
+    }
+
+    /// <summary>Every instance held, oldest first (for tests and demos; the SQL stores page their own listings).</summary>
+    public IReadOnlyList<Guid> InstanceIds()
+    {
+        lock (_gate)
+        {
+            return [.. _instances.OrderBy(i => i.Value.State.StartedAt).Select(i => i.Key)];
         }
     }
 
@@ -200,7 +210,10 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     {
         lock (_gate)
         {
-            var matching = _tasks.Values.Where(t => Matches(t, query)).ToList();
+            IEnumerable<UserTaskRecord> candidates = query.InstanceId is { } instance
+                ? _tasksByInstance.TryGetValue(instance, out var ids) ? ids.Select(id => _tasks[id]) : []
+                : _tasks.Values;
+            var matching = candidates.Where(t => Matches(t, query)).ToList();
             matching.Sort(TaskOrder.Instance);
             return new TaskPage([.. matching.Skip(query.Offset).Take(query.Limit)], matching.Count);
         }
@@ -225,8 +238,26 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         }
 
         events.AddRange(change.Events);
-        foreach (var task in change.TasksSaved) _tasks[task.Id] = task;
-        foreach (var id in change.TasksRemoved) _tasks.Remove(id);
+        foreach (var task in change.TasksSaved)
+        {
+            _tasks[task.Id] = task;
+            if (!_tasksByInstance.TryGetValue(task.InstanceId, out var ids))
+            {
+                ids = [];
+                _tasksByInstance[task.InstanceId] = ids;
+            }
+
+            ids.Add(task.Id);
+        }
+
+        foreach (var id in change.TasksRemoved)
+        {
+            if (_tasks.Remove(id, out var task) && _tasksByInstance.TryGetValue(task.InstanceId, out var ids))
+            {
+                ids.Remove(id);
+                if (ids.Count == 0) _tasksByInstance.Remove(task.InstanceId);
+            }
+        }
         foreach (var job in change.JobsSaved) _jobs[job.Id] = job;
         foreach (var id in change.JobsRemoved) _jobs.Remove(id);
         foreach (var s in change.MessageSubscriptionsOpened)

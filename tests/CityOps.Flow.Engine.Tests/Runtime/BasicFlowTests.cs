@@ -25,6 +25,19 @@ public sealed class BasicFlowTests
     }
 
     [Fact]
+    public void Priority_outside_0_to_100_stops_the_task_with_an_incident_naming_it()
+    {
+        var h = new RuntimeHarness();
+        h.Deploy("basic/review-and-approve.bpmn");
+        var id = h.Start("review_and_approve", new { amount = 50, dueAt = RuntimeHarness.Epoch, priority = 150 });
+
+        var incident = Assert.Single(h.State(id).Incidents.Values);
+        Assert.Equal(("Review", IncidentKind.ExpressionFailed), (incident.ElementId, incident.Kind));
+        Assert.Contains("150", incident.Message);
+        Assert.Empty(h.Tasks(id));
+    }
+
+    [Fact]
     public void Exclusive_gateway_takes_the_default_flow_when_no_condition_holds()
     {
         var h = new RuntimeHarness();

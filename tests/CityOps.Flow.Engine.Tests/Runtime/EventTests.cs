@@ -134,6 +134,23 @@ public sealed class EventTests
     }
 
     [Fact]
+    public void Signal_end_event_broadcasts_its_signal_as_the_instance_ends()
+    {
+        var h = new RuntimeHarness();
+        h.Deploy("signals/storm-alert.bpmn", "signals/storm-warning.bpmn");
+        var patrol = h.Start("storm_watch");
+        var warning = h.Start("storm_warning");
+
+        h.Complete(warning, "Confirm");
+
+        Assert.Equal(InstanceStatus.Completed, h.State(warning).Status);
+        Assert.Contains(h.History(warning), e => e is SignalThrown { SignalName: "storm-alert" });
+        Assert.Equal(["Shelter"], h.Tasks(patrol).Select(t => t.ElementId));
+        Assert.Single(h.Engine.QueryTasks(new CityOps.Flow.Engine.Runtime.Tasks.TaskQuery { CandidateGroups = ["emergency"] }).Items);
+        h.AssertReplayMatches(patrol);
+    }
+
+    [Fact]
     public void Cancelling_an_instance_closes_its_tasks_and_timers()
     {
         var h = new RuntimeHarness(handlers => handlers.Register("send-reminder", _ => ServiceTaskResult.Completed()));

@@ -105,3 +105,38 @@ public sealed class MessageTests
         h.AssertReplayMatches(id);
     }
 }
+
+public sealed class BoundaryMessageTests
+{
+    [Fact]
+    public void Non_interrupting_message_boundary_takes_every_call_while_the_task_stays_open()
+    {
+        var h = new RuntimeHarness();
+        h.Deploy("messages/citizen-calls.bpmn");
+        var id = h.Start("citizen_calls", new { caseNo = "C-5" });
+
+        h.Engine.CorrelateMessage("citizen-call", "C-5", new Dictionary<string, object?> { ["lastCall"] = "where is the crew?" });
+        h.Engine.CorrelateMessage("citizen-call", "C-5", new Dictionary<string, object?> { ["lastCall"] = "thanks" });
+
+        Assert.Equal(["Handle"], h.Tasks(id).Select(t => t.ElementId));
+        Assert.Equal(2, h.History(id).Count(e => e is ElementLeft { ElementId: "CallLogged" }));
+        Assert.Equal("thanks", h.Variable(id, "lastCall"));
+        h.AssertReplayMatches(id);
+    }
+
+    [Fact]
+    public void Intermediate_signal_catch_waits_for_the_broadcast()
+    {
+        var h = new RuntimeHarness();
+        h.Deploy("messages/citizen-calls.bpmn");
+        var id = h.Start("citizen_calls", new { caseNo = "C-6" });
+        h.Complete(id, "Handle");
+        Assert.Empty(h.State(id).MessageSubscriptions);
+
+        Assert.Equal([id], h.Engine.BroadcastSignal("all-clear"));
+
+        Assert.Equal(InstanceStatus.Completed, h.State(id).Status);
+        Assert.Single(h.History(id).OfType<SignalReceived>());
+        h.AssertReplayMatches(id);
+    }
+}

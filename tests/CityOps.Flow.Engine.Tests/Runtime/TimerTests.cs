@@ -87,6 +87,28 @@ public sealed class TimerTests
     }
 
     [Fact]
+    public void Timer_out_of_retries_becomes_an_incident_and_resolving_it_fires_the_timer()
+    {
+        var h = new RuntimeHarness();
+        h.Deploy("timers/deadline.bpmn");
+        var id = h.Start("deadline", new { timeLimit = "PT1H" });
+        var job = Assert.Single(h.State(id).Jobs.Values);
+
+        Assert.True(h.Engine.RaiseJobIncident(job, "mail server unreachable").Expect());
+
+        var incident = Assert.Single(h.State(id).Incidents.Values);
+        Assert.Equal(("Overdue", IncidentKind.JobFailed), (incident.ElementId, incident.Kind));
+        Assert.Empty(h.State(id).Jobs);
+        Assert.Null(h.Store.NextDueTime());
+        Assert.Equal(["Handle"], h.Tasks(id).Select(t => t.ElementId));
+
+        h.Engine.ResolveIncident(id, incident.Id, "operator").Expect();
+
+        Assert.Equal(["Supervise"], h.Tasks(id).Select(t => t.ElementId));
+        h.AssertReplayMatches(id);
+    }
+
+    [Fact]
     public void A_job_run_again_after_its_lock_expired_changes_nothing()
     {
         var h = new RuntimeHarness();
@@ -102,5 +124,35 @@ public sealed class TimerTests
         Assert.False(again.Expect());
         Assert.Equal(before, StateText.Describe(h.State(id)));
         Assert.Single(h.History(id).OfType<JobFired>());
+    }
+}
+
+public sealed class TimerStartTests
+{
+    [Fact]
+    public void Timer_start_event_starts_an_instance_each_cycle_and_stops_after_its_repetitions()
+    {
+        var h = new RuntimeHarness();
+        h.Deploy("timers/daily-sweep.bpmn");
+
+        Assert.Equal(0, h.Advance(TimeSpan.FromHours(23)));
+        Assert.Equal(1, h.Advance(TimeSpan.FromHours(1)));
+        Assert.Equal(1, h.Advance(TimeSpan.FromHours(24)));
+        Assert.Equal(0, h.Advance(TimeSpan.FromHours(72)));
+
+        Assert.Equal(2, h.Engine.QueryTasks(new CityOps.Flow.Engine.Runtime.Tasks.TaskQuery { CandidateGroups = ["grid"] }).Total);
+    }
+
+    [Fact]
+    public void Redeploying_a_timer_start_process_replaces_the_old_versions_timer()
+    {
+        var h = new RuntimeHarness();
+        h.Deploy("timers/daily-sweep.bpmn");
+        var changed = RuntimeHarness.ProcessFile("timers/daily-sweep.bpmn").Replace("R2/PT24H", "R1/PT12H");
+        h.Engine.Deploy([new CityOps.Flow.Engine.Runtime.Commands.DeploymentResource("daily-sweep.bpmn", changed)]);
+
+        Assert.Equal(1, h.Advance(TimeSpan.FromHours(48)));
+        var task = Assert.Single(h.Engine.QueryTasks(new CityOps.Flow.Engine.Runtime.Tasks.TaskQuery { CandidateGroups = ["grid"] }).Items);
+        Assert.Equal(2, task.ProcessVersion);
     }
 }

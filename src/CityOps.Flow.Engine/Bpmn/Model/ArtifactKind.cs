@@ -8,6 +8,8 @@ public enum ArtifactKind
     DataObject,
     DataObjectReference,
     DataStoreReference,
+    DataInput,
+    DataOutput,
     DataInputAssociation,
     DataOutputAssociation,
 }

@@ -10,7 +10,7 @@ internal sealed class EventReader(ProcessContext context)
     private static readonly string[] ProcessStarts = ["none", "message", "timer", "signal"];
     private static readonly string[] SubProcessStarts = ["none"];
     private static readonly string[] EventSubProcessStarts = ["message", "timer", "signal", "error", "escalation"];
-    private static readonly string[] Ends = ["none", "terminate", "error", "escalation", "message"];
+    private static readonly string[] Ends = ["none", "terminate", "error", "escalation", "message", "signal"];
     private static readonly string[] Catches = ["timer", "message", "signal"];
     private static readonly string[] Throws = ["none", "escalation", "signal", "message"];
     private static readonly string[] Boundaries = ["timer", "message", "signal", "error", "escalation"];

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using CityOps.Flow.Engine.Bpmn.Model;
+using CityOps.Flow.Engine.Feel;
 
 namespace CityOps.Flow.Engine.Bpmn.Reading;
 
@@ -34,11 +35,21 @@ internal static class ExpressionReader
 
     private static BpmnExpression Compile(ProcessContext context, XObject at, string elementId, string what, string source)
     {
-        if (string.IsNullOrWhiteSpace(source))
+        var text = source.Trim();
+        if (text.Length == 0)
         {
             context.Require(at, elementId, $"{what} is an empty expression ('=' with nothing after it)");
+            return new BpmnExpression(text);
         }
 
-        return new BpmnExpression(source.Trim());
+        var parsed = (context.Options.Feel ?? FeelEngine.Neutral).ParseExpression(text);
+        if (parsed.Expression is null)
+        {
+            var first = parsed.Errors.FirstOrDefault();
+            var where = first is null ? "" : $" at line {first.Line}, column {first.Column} of the expression";
+            context.Require(at, elementId, $"{what} is not valid FEEL{where}: {first?.Message ?? "it does not parse"} (in '{text}')");
+        }
+
+        return new BpmnExpression(text) { Compiled = parsed.Expression };
     }
 }

@@ -23,6 +23,15 @@ internal sealed class ProcessReader(ProcessContext context)
     public BpmnProcess Read(XElement process, string id)
     {
         var (nodes, flows) = ReadScope(process, id, ScopeKind.Process);
+        // A process's own data inputs and outputs are drawn on its diagram like data objects.
+        foreach (var io in process.Bpmn("ioSpecification").Elements())
+        {
+            if (io.Name.LocalName is "dataInput" or "dataOutput")
+            {
+                _artifacts.Add(ReadArtifact(io, io.Name.LocalName == "dataInput" ? ArtifactKind.DataInput : ArtifactKind.DataOutput));
+            }
+        }
+
         var lanes = process.Bpmn("laneSet").SelectMany(set => set.Bpmn("lane")).Select(ReadLane).ToList();
         return new BpmnProcess(id, process.Attr("name"), context.Executable, nodes, flows, lanes, _artifacts, ProblemLog.PositionOf(process));
     }
@@ -48,6 +57,7 @@ internal sealed class ProcessReader(ProcessContext context)
 
             var node = ReadNode(child, scopeId, kind);
             nodes.Add(node);
+            _artifacts.AddRange(ReadDataAssociations(child));
             if (child.Ref("default") is { } defaultFlow)
             {
                 defaults[node.Id] = defaultFlow;
@@ -213,6 +223,17 @@ internal sealed class ProcessReader(ProcessContext context)
         lane.Attr("name"),
         lane.Bpmn("flowNodeRef").Select(r => XmlExtensions.LocalRef(r.Value)).ToList(),
         lane.Bpmn("childLaneSet").SelectMany(set => set.Bpmn("lane")).Select(ReadLane).ToList());
+
+    private static IEnumerable<BpmnArtifact> ReadDataAssociations(XElement activity) =>
+        activity.Bpmn("dataInputAssociation").Select(a => (a, ArtifactKind.DataInputAssociation))
+            .Concat(activity.Bpmn("dataOutputAssociation").Select(a => (a, ArtifactKind.DataOutputAssociation)))
+            .Select(pair => new BpmnArtifact(
+                pair.a.Attr("id") ?? "",
+                pair.Item2,
+                null,
+                null,
+                pair.a.Bpmn("sourceRef").FirstOrDefault().Text() ?? (pair.Item2 == ArtifactKind.DataOutputAssociation ? activity.Attr("id") : null),
+                pair.a.Bpmn("targetRef").FirstOrDefault().Text() ?? (pair.Item2 == ArtifactKind.DataInputAssociation ? activity.Attr("id") : null)));
 
     public static BpmnArtifact ReadArtifact(XElement element, ArtifactKind kind) => new(
         element.Attr("id") ?? "",

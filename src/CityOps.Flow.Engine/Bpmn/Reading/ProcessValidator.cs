@@ -82,7 +82,7 @@ internal static class ProcessValidator
                 Require($"end event '{node.Id}' has outgoing sequence flows");
                 break;
             case IntermediateCatchEvent or IntermediateThrowEvent when outgoing.Count == 0:
-                Require($"intermediate event '{node.Id}' has no outgoing sequence flow, so the token would stop there");
+                context.Warn(node.Position, node.Id, $"intermediate event '{node.Id}' has no outgoing sequence flow, so its path ends there");
                 break;
             case BoundaryEvent boundary:
                 CheckBoundary(process, boundary, incoming.Count, outgoing.Count, context);
@@ -118,7 +118,7 @@ internal static class ProcessValidator
 
         if (outgoing == 0)
         {
-            context.Require(boundary.Position, boundary.Id, $"boundary event '{boundary.Id}' has no outgoing sequence flow, so it leads nowhere");
+            context.Warn(boundary.Position, boundary.Id, $"boundary event '{boundary.Id}' has no outgoing sequence flow, so when it fires its path ends there");
         }
 
         if (boundary.AttachedToId.Length == 0)

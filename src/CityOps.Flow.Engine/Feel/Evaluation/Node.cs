@@ -36,25 +36,32 @@ internal sealed class NameNode(string name, FeelFunction? builtIn) : Node
     }
 }
 
-internal sealed class ArithmeticNode(ArithmeticOperator op, Node left, Node right) : Node
+/// <summary>A left-associative chain <c>a + b - c</c>, evaluated in a loop.</summary>
+internal sealed class ArithmeticNode(ArithmeticOperator[] operators, Node[] operands) : Node
 {
     public override object? Eval(Evaluation ev)
     {
-        var a = left.Eval(ev);
-        var b = right.Eval(ev);
-        if (op == ArithmeticOperator.Add && a is decimal x && b is decimal y)
+        var acc = operands[0].Eval(ev);
+        for (var i = 0; i < operators.Length; i++)
         {
-            try
+            var next = operands[i + 1].Eval(ev);
+            if (operators[i] == ArithmeticOperator.Add && acc is decimal x && next is decimal y)
             {
-                return x + y;
+                try
+                {
+                    acc = x + y;
+                    continue;
+                }
+                catch (OverflowException)
+                {
+                    return ev.Warn("'+' overflowed");
+                }
             }
-            catch (OverflowException)
-            {
-                return ev.Warn("'+' overflowed");
-            }
+
+            acc = Arithmetic.Apply(ev, operators[i], acc, next);
         }
 
-        return Arithmetic.Apply(ev, op, a, b);
+        return acc;
     }
 }
 
@@ -157,43 +164,45 @@ internal static class Comparison
     }
 }
 
-internal sealed class AndNode(Node left, Node right) : Node
+/// <summary><c>a and b and c</c>: false if any is false, true if all are true, otherwise null.</summary>
+internal sealed class AndNode(Node[] operands) : Node
 {
     public override object? Eval(Evaluation ev)
     {
-        var a = left.Eval(ev);
-        if (a is false)
+        var allTrue = true;
+        foreach (var operand in operands)
         {
-            return FeelValues.False;
+            var v = operand.Eval(ev);
+            if (v is false)
+            {
+                return FeelValues.False;
+            }
+
+            allTrue &= v is true;
         }
 
-        var b = right.Eval(ev);
-        if (b is false)
-        {
-            return FeelValues.False;
-        }
-
-        return a is true && b is true ? FeelValues.True : null;
+        return allTrue ? FeelValues.True : null;
     }
 }
 
-internal sealed class OrNode(Node left, Node right) : Node
+/// <summary><c>a or b or c</c>: true if any is true, false if all are false, otherwise null.</summary>
+internal sealed class OrNode(Node[] operands) : Node
 {
     public override object? Eval(Evaluation ev)
     {
-        var a = left.Eval(ev);
-        if (a is true)
+        var allFalse = true;
+        foreach (var operand in operands)
         {
-            return FeelValues.True;
+            var v = operand.Eval(ev);
+            if (v is true)
+            {
+                return FeelValues.True;
+            }
+
+            allFalse &= v is false;
         }
 
-        var b = right.Eval(ev);
-        if (b is true)
-        {
-            return FeelValues.True;
-        }
-
-        return a is false && b is false ? FeelValues.False : null;
+        return allFalse ? FeelValues.False : null;
     }
 }
 

@@ -73,77 +73,53 @@ internal sealed partial class Parser
     private Node Parenthesised()
     {
         var open = Advance();
-        Enter();
-        try
+        var inner = Expression();
+        if (Accept(".."))
         {
-            var inner = Expression();
-            if (Accept(".."))
-            {
-                return RangeEnd(inner, false);
-            }
-
-            if (!At(")"))
-            {
-                throw Error($"expected ')' to close '(' at {open.Line}:{open.Column}", Current);
-            }
-
-            Advance();
-            return inner;
+            return RangeEnd(inner, false);
         }
-        finally
+
+        if (!At(")"))
         {
-            _depth--;
+            throw Error($"expected ')' to close '(' at {open.Line}:{open.Column}", Current);
         }
+
+        Advance();
+        return inner;
     }
 
     private Node ListOrRange()
     {
         Advance();
-        Enter();
-        try
+        if (Accept("]"))
         {
-            if (Accept("]"))
-            {
-                return new LiteralNode(Array.Empty<object?>());
-            }
-
-            var first = Expression();
-            if (Accept(".."))
-            {
-                return RangeEnd(first, true);
-            }
-
-            var items = new List<Node> { first };
-            while (Accept(","))
-            {
-                items.Add(Expression());
-            }
-
-            Expect("]", "to close the list");
-            return items.TrueForAll(i => i is LiteralNode)
-                ? new LiteralNode(items.Select(i => ((LiteralNode)i).Value).ToArray())
-                : new ListNode([.. items]);
+            return new LiteralNode(Array.Empty<object?>());
         }
-        finally
+
+        var first = Expression();
+        if (Accept(".."))
         {
-            _depth--;
+            return RangeEnd(first, true);
         }
+
+        var items = new List<Node> { first };
+        while (Accept(","))
+        {
+            items.Add(Expression());
+        }
+
+        Expect("]", "to close the list");
+        return items.TrueForAll(i => i is LiteralNode)
+            ? new LiteralNode(items.Select(i => ((LiteralNode)i).Value).ToArray())
+            : new ListNode([.. items]);
     }
 
     private Node Range()
     {
         Advance();
-        Enter();
-        try
-        {
-            var start = Expression();
-            Expect("..", "in the range");
-            return RangeEnd(start, false);
-        }
-        finally
-        {
-            _depth--;
-        }
+        var start = Expression();
+        Expect("..", "in the range");
+        return RangeEnd(start, false);
     }
 
     private Node RangeEnd(Node start, bool startIncluded)
@@ -172,66 +148,58 @@ internal sealed partial class Parser
     private Node Context()
     {
         var open = Advance();
-        Enter();
-        try
+        var keys = new List<string>();
+        var values = new List<Node>();
+        var mark = _knownNames.Count;
+        if (!At("}"))
         {
-            var keys = new List<string>();
-            var values = new List<Node>();
-            var mark = _knownNames.Count;
-            if (!At("}"))
+            do
             {
-                do
+                var keyToken = Current;
+                string key;
+                if (Current.Kind == TokenKind.String)
                 {
-                    var keyToken = Current;
-                    string key;
-                    if (Current.Kind == TokenKind.String)
-                    {
-                        key = Advance().Text;
-                    }
-                    else if (Current.Kind == TokenKind.Name)
-                    {
-                        // A key runs up to its colon and may hold any characters a name may: "full-time", "time in hours".
-                        var begin = Current.Offset;
-                        while (Current.Kind != TokenKind.End && !At(":"))
-                        {
-                            Advance();
-                        }
-
-                        key = string.Join(' ', _source[begin..Current.Offset].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-                    }
-                    else
-                    {
-                        throw Error("expected a context key", Current);
-                    }
-
-                    if (keys.Contains(key))
-                    {
-                        throw Error($"duplicate context key '{key}'", keyToken);
-                    }
-
-                    Expect(":", $"after context key '{key}'");
-                    keys.Add(key);
-
-                    // An entry may call itself (recursive functions), so its key is known inside its own value.
-                    Declare(key);
-                    values.Add(Expression());
+                    key = Advance().Text;
                 }
-                while (Accept(","));
-            }
+                else if (Current.Kind == TokenKind.Name)
+                {
+                    // A key runs up to its colon and may hold any characters a name may: "full-time", "time in hours".
+                    var begin = Current.Offset;
+                    while (Current.Kind != TokenKind.End && !At(":"))
+                    {
+                        Advance();
+                    }
 
-            if (!At("}"))
-            {
-                throw Error($"expected '}}' to close '{{' at {open.Line}:{open.Column}", Current);
-            }
+                    key = string.Join(' ', _source[begin..Current.Offset].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                }
+                else
+                {
+                    throw Error("expected a context key", Current);
+                }
 
-            Advance();
-            Forget(mark);
-            return new ContextNode([.. keys], [.. values]);
+                if (keys.Contains(key))
+                {
+                    throw Error($"duplicate context key '{key}'", keyToken);
+                }
+
+                Expect(":", $"after context key '{key}'");
+                keys.Add(key);
+
+                // An entry may call itself (recursive functions), so its key is known inside its own value.
+                Declare(key);
+                values.Add(Expression());
+            }
+            while (Accept(","));
         }
-        finally
+
+        if (!At("}"))
         {
-            _depth--;
+            throw Error($"expected '}}' to close '{{' at {open.Line}:{open.Column}", Current);
         }
+
+        Advance();
+        Forget(mark);
+        return new ContextNode([.. keys], [.. values]);
     }
 
     private FeelType Type()

@@ -117,9 +117,9 @@ internal sealed partial class Parser
     }
 
     private static SyntaxError Error(string message, Token at) =>
-        new(new FeelError(at.Kind == TokenKind.End || message.Contains(" found ", StringComparison.Ordinal) || message.StartsWith("unexpected", StringComparison.Ordinal)
-            ? message
-            : $"{message}, found {at.Describe()}", at.Line, at.Column));
+        new(new FeelError(message.StartsWith("expected", StringComparison.Ordinal) && at.Kind != TokenKind.End
+            ? $"{message}, found {at.Describe()}"
+            : message, at.Line, at.Column));
 
     private void Enter()
     {
@@ -249,24 +249,36 @@ internal sealed partial class Parser
 
     private Node Disjunction()
     {
-        var left = Conjunction();
-        while (Accept("or"))
+        var first = Conjunction();
+        if (!At("or"))
         {
-            left = new OrNode(left, Conjunction());
+            return first;
         }
 
-        return left;
+        var operands = new List<Node> { first };
+        while (Accept("or"))
+        {
+            operands.Add(Conjunction());
+        }
+
+        return new OrNode([.. operands]);
     }
 
     private Node Conjunction()
     {
-        var left = Comparison();
-        while (Accept("and"))
+        var first = Comparison();
+        if (!At("and"))
         {
-            left = new AndNode(left, Comparison());
+            return first;
         }
 
-        return left;
+        var operands = new List<Node> { first };
+        while (Accept("and"))
+        {
+            operands.Add(Comparison());
+        }
+
+        return new AndNode([.. operands]);
     }
 
     private static ComparisonOperator? ComparisonAt(Token t) => t.Kind != TokenKind.Symbol ? null : t.Text switch
@@ -283,69 +295,85 @@ internal sealed partial class Parser
     private Node Comparison()
     {
         var left = Additive();
-        while (true)
+        var depth = _depth;
+        try
         {
-            if (ComparisonAt(Current) is { } op)
+            while (true)
             {
-                Advance();
-                left = new ComparisonNode(op, left, Additive());
+                if (ComparisonAt(Current) is { } op)
+                {
+                    Enter();
+                    Advance();
+                    left = new ComparisonNode(op, left, Additive());
+                }
+                else if (At("between"))
+                {
+                    Enter();
+                    Advance();
+                    var low = Additive();
+                    Expect("and", "between the bounds of 'between'");
+                    left = new BetweenNode(left, low, Additive());
+                }
+                else if (At("in"))
+                {
+                    Enter();
+                    Advance();
+                    left = new InNode(left, InTests());
+                }
+                else if (At("instance") && Peek().Is("of"))
+                {
+                    Enter();
+                    Advance();
+                    Advance();
+                    left = new InstanceOfNode(left, Type());
+                }
+                else
+                {
+                    return left;
+                }
             }
-            else if (Accept("between"))
-            {
-                var low = Additive();
-                Expect("and", "between the bounds of 'between'");
-                left = new BetweenNode(left, low, Additive());
-            }
-            else if (Accept("in"))
-            {
-                left = new InNode(left, InTests());
-            }
-            else if (At("instance") && Peek().Is("of"))
-            {
-                Advance();
-                Advance();
-                left = new InstanceOfNode(left, Type());
-            }
-            else
-            {
-                return left;
-            }
+        }
+        finally
+        {
+            _depth = depth;
         }
     }
 
-    private Node Additive()
+    // Chains like 1 + 2 + ... + n become one node evaluated in a loop, so their length costs no stack.
+    private Node Additive() => Chain(Multiplicative, t => t.Text switch
     {
-        var left = Multiplicative();
-        while (Current.Kind == TokenKind.Symbol && Current.Text is "+" or "-")
+        "+" => ArithmeticOperator.Add,
+        "-" => ArithmeticOperator.Subtract,
+        _ => null,
+    });
+
+    private Node Multiplicative() => Chain(Power, t => t.Text switch
+    {
+        "*" => ArithmeticOperator.Multiply,
+        "/" => ArithmeticOperator.Divide,
+        _ => null,
+    });
+
+    private Node Power() => Chain(Unary, t => t.Text == "**" ? ArithmeticOperator.Power : null);
+
+    private Node Chain(Func<Node> operand, Func<Token, ArithmeticOperator?> operatorAt)
+    {
+        var first = operand();
+        if (Current.Kind != TokenKind.Symbol || operatorAt(Current) is null)
         {
-            var op = Advance().Text == "+" ? ArithmeticOperator.Add : ArithmeticOperator.Subtract;
-            left = new ArithmeticNode(op, left, Multiplicative());
+            return first;
         }
 
-        return left;
-    }
-
-    private Node Multiplicative()
-    {
-        var left = Power();
-        while (Current.Kind == TokenKind.Symbol && Current.Text is "*" or "/")
+        var operands = new List<Node> { first };
+        var operators = new List<ArithmeticOperator>();
+        while (Current.Kind == TokenKind.Symbol && operatorAt(Current) is { } op)
         {
-            var op = Advance().Text == "*" ? ArithmeticOperator.Multiply : ArithmeticOperator.Divide;
-            left = new ArithmeticNode(op, left, Power());
+            Advance();
+            operators.Add(op);
+            operands.Add(operand());
         }
 
-        return left;
-    }
-
-    private Node Power()
-    {
-        var left = Unary();
-        while (Accept("**"))
-        {
-            left = new ArithmeticNode(ArithmeticOperator.Power, left, Unary());
-        }
-
-        return left;
+        return new ArithmeticNode([.. operators], [.. operands]);
     }
 
     private Node Unary()
@@ -371,31 +399,40 @@ internal sealed partial class Parser
     private Node Postfix()
     {
         var node = Primary();
-        while (true)
+        var depth = _depth;
+        try
         {
-            if (Accept("."))
+            // Each selector wraps the node before it, so a chain of them counts as nesting.
+            while (true)
             {
-                node = new PathNode(node, Name("after '.'"));
+                if (At("."))
+                {
+                    Enter();
+                    Advance();
+                    node = new PathNode(node, Name("after '.'"));
+                }
+                else if (At("["))
+                {
+                    Enter();
+                    Advance();
+                    var filter = Expression();
+                    Expect("]", "after the filter");
+                    node = new FilterNode(node, filter);
+                }
+                else if (At("("))
+                {
+                    Enter();
+                    node = Call(node);
+                }
+                else
+                {
+                    return node;
+                }
             }
-            else if (At("["))
-            {
-                Enter();
-                Advance();
-                var filter = Expression();
-                Expect("]", "after the filter");
-                _depth--;
-                node = new FilterNode(node, filter);
-            }
-            else if (At("("))
-            {
-                Enter();
-                node = Call(node);
-                _depth--;
-            }
-            else
-            {
-                return node;
-            }
+        }
+        finally
+        {
+            _depth = depth;
         }
     }
 

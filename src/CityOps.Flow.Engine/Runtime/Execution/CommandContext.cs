@@ -57,7 +57,7 @@ internal sealed class CommandContext(WorkflowEngine engine, DateTimeOffset now, 
         (Guid Instance, long Token)? parent = null,
         StartEvent? start = null)
     {
-        start ??= definition.Process.NoneStartEventOf(definition.Process.Id);
+        start ??= definition.NoneStartEventOf(definition.Process.Id);
         if (start is null) return null;
         var id = Guid.NewGuid();
         var execution = new InstanceExecution(this, new ProcessInstanceState(), 0, definition);

@@ -129,7 +129,12 @@ internal sealed partial class InstanceExecution
     {
         if (!State.Incidents.TryGetValue(incidentId, out var incident)) return false;
         Emit(new IncidentResolved(Header(incident.ElementId), incidentId));
-        if (State.Tokens.TryGetValue(incident.TokenId, out var token) && token.Phase == TokenPhase.Active)
+        if (!State.Tokens.TryGetValue(incident.TokenId, out var token) || token.Phase != TokenPhase.Active) return true;
+        if (incident.Kind == IncidentKind.JobFailed)
+        {
+            Schedule(token.Id, t => Trigger(t, Process.Node(incident.ElementId), NoVariables));
+        }
+        else
         {
             Schedule(token.Id, t => Perform(t, NodeOf(t)));
         }
@@ -140,7 +145,7 @@ internal sealed partial class InstanceExecution
     private void EnterSubProcess(Token token)
     {
         OpenEventSubProcesses(token);
-        if (Process.NoneStartEventOf(token.ElementId) is not { } start)
+        if (Definition.NoneStartEventOf(token.ElementId) is not { } start)
         {
             RaiseIncident(token, IncidentKind.NoOutgoingFlow, $"Sub-process '{token.ElementId}' has no none start event.");
             return;
@@ -196,7 +201,7 @@ internal sealed partial class InstanceExecution
                 CandidateUsers = Names(task.Assignment.CandidateUsers, "candidate users"),
                 DueDate = Instant(task.Schedule?.DueDate, "due date"),
                 FollowUpDate = Instant(task.Schedule?.FollowUpDate, "follow-up date"),
-                Priority = priority is null ? 50 : (int)decimal.Parse(priority, System.Globalization.CultureInfo.InvariantCulture),
+                Priority = Priority(priority, task.Id),
                 FormKey = task.Form?.FormKey ?? task.Form?.FormId,
                 CreatedAt = Context.Now,
             };
@@ -208,6 +213,19 @@ internal sealed partial class InstanceExecution
         }
 
         Emit(new UserTaskCreated(Header(task.Id), record));
+    }
+
+    /// <summary>Zeebe's task priority: a whole number from 0 to 100, 50 when the model gives none.</summary>
+    private static int Priority(string? text, string taskId)
+    {
+        if (text is null) return 50;
+        if (!decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            || value < 0 || value > 100 || value != decimal.Truncate(value))
+        {
+            throw new ExpressionFailure($"priority of '{taskId}': '{text}' is not a whole number from 0 to 100");
+        }
+
+        return (int)value;
     }
 
     public bool CompleteUserTask(Guid taskId, IReadOnlyDictionary<string, object?> variables)

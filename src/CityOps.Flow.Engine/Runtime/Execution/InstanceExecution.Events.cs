@@ -80,10 +80,22 @@ internal sealed partial class InstanceExecution
             case MessageEventDefinition { Definition: { } job }:
                 RunHandler(token, job, []);
                 break;
+            case SignalEventDefinition signal:
+                BroadcastSignal(token, signal);
+                Complete(token);
+                break;
             default:
                 Complete(token);
                 break;
         }
+    }
+
+    /// <summary>A signal end or throw event: every waiting element of every instance hears it once this command's steps are done.</summary>
+    private void BroadcastSignal(Token token, SignalEventDefinition signal)
+    {
+        var name = ExpressionEvaluator.Text(Expressions.Value(signal.Signal.Name ?? BpmnValue.FromLiteral(signal.Signal.Id), Visible(token.Id)).Value) ?? "";
+        Emit(new SignalThrown(Header(token.ElementId), name));
+        Context.BroadcastLater(name, NoVariables);
     }
 
     private void PerformThrowEvent(Token token, IntermediateThrowEvent throwEvent)
@@ -91,9 +103,7 @@ internal sealed partial class InstanceExecution
         switch (throwEvent.Definition)
         {
             case SignalEventDefinition signal:
-                var name = ExpressionEvaluator.Text(Expressions.Value(signal.Signal.Name ?? BpmnValue.FromLiteral(signal.Signal.Id), Visible(token.Id)).Value) ?? "";
-                Emit(new SignalThrown(Header(token.ElementId), name));
-                Context.BroadcastLater(name, NoVariables);
+                BroadcastSignal(token, signal);
                 Complete(token);
                 break;
             case EscalationEventDefinition escalation:
@@ -186,7 +196,7 @@ internal sealed partial class InstanceExecution
         var bestScore = 0;
         if (IsScope(token) && NodeOrNull(token) is not EventSubProcess)
         {
-            foreach (var eventSubProcess in Process.EventSubProcessesOf(ScopeIdOf(token)))
+            foreach (var eventSubProcess in Definition.EventSubProcessesOf(ScopeIdOf(token)))
             {
                 var start = Process.Node<StartEvent>(eventSubProcess.StartEventId);
                 var score = match(start.Definition);

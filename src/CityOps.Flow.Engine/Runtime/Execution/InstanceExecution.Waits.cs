@@ -24,7 +24,7 @@ internal sealed partial class InstanceExecution
     /// <summary>Event sub-processes listen while their enclosing scope is active.</summary>
     private void OpenEventSubProcesses(Token scope)
     {
-        foreach (var eventSubProcess in Process.EventSubProcessesOf(ScopeIdOf(scope)))
+        foreach (var eventSubProcess in Definition.EventSubProcessesOf(ScopeIdOf(scope)))
         {
             var start = Process.Node<StartEvent>(eventSubProcess.StartEventId);
             if (start.Definition is TimerEventDefinition or MessageEventDefinition or SignalEventDefinition)
@@ -245,6 +245,27 @@ internal sealed partial class InstanceExecution
         }
 
         Trigger(owner, catcher, NoVariables);
+        return true;
+    }
+
+    /// <summary>
+    /// The job executor gave up on a timer: the instance drops it and an incident on the waiting token says why;
+    /// resolving the incident fires the timer's event once more.
+    /// </summary>
+    public bool FailJob(Guid jobId, string message)
+    {
+        if (!State.Jobs.TryGetValue(jobId, out var job)) return false;
+        Emit(new JobCancelled(Header(job.ElementId), jobId));
+        if (job.TokenId is not { } ownerId || !State.Tokens.ContainsKey(ownerId)) return true;
+        Emit(new IncidentRaised(Header(job.ElementId), new IncidentRecord
+        {
+            Id = Guid.NewGuid(),
+            TokenId = ownerId,
+            ElementId = job.ElementId,
+            Kind = IncidentKind.JobFailed,
+            Message = message,
+            RaisedAt = Context.Now,
+        }));
         return true;
     }
 

@@ -9,4 +9,6 @@ public enum IncidentKind
     DecisionFailed,
     ServiceTaskFailed,
     CalledProcessMissing,
+    /// <summary>A timer job failed on every attempt the job executor made; resolving fires it once more.</summary>
+    JobFailed,
 }

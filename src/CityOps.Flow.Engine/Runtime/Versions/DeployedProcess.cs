@@ -8,10 +8,19 @@ namespace CityOps.Flow.Engine.Runtime.Versions;
 internal sealed class DeployedProcess(ProcessDefinitionRecord record, BpmnDefinitions definitions, BpmnProcess process)
 {
     private readonly ConcurrentDictionary<(string From, string To), bool> _reachable = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<EventSubProcess>> _eventSubProcesses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StartEvent?> _noneStarts = new(StringComparer.Ordinal);
 
     public ProcessDefinitionRecord Record { get; } = record;
     public BpmnDefinitions Definitions { get; } = definitions;
     public BpmnProcess Process { get; } = process;
+
+    /// <summary>The event sub-processes directly in a scope (asked on every scope entry, so kept).</summary>
+    public IReadOnlyList<EventSubProcess> EventSubProcessesOf(string scopeId) =>
+        _eventSubProcesses.TryGetValue(scopeId, out var found) ? found : _eventSubProcesses.GetOrAdd(scopeId, Process.EventSubProcessesOf(scopeId));
+
+    public StartEvent? NoneStartEventOf(string scopeId) =>
+        _noneStarts.TryGetValue(scopeId, out var found) ? found : _noneStarts.GetOrAdd(scopeId, Process.NoneStartEventOf(scopeId));
 
     /// <summary>
     /// Whether a token at <paramref name="fromId"/> can still arrive at <paramref name="toId"/> by sequence flows,

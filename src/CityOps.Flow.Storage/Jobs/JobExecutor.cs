@@ -6,7 +6,8 @@ namespace CityOps.Flow.Storage;
 
 /// <summary>
 /// Runs due timers on this node: acquires a batch under this node's lock, fires each job as its own engine command,
-/// backs off and finally parks a job that keeps failing, and on shutdown hands back the jobs it has not started.
+/// backs off a job that fails, raises an incident on its instance after the last attempt, and on shutdown hands back
+/// the jobs it has not started.
 /// Reusable without a web host: a hosted service only needs to call <see cref="RunAsync"/>.
 /// </summary>
 public sealed class JobExecutor(
@@ -132,8 +133,28 @@ public sealed class JobExecutor(
             return;
         }
 
-        logger.LogError("Job {JobId} at {ElementId} of instance {InstanceId} failed {Attempts} times and is parked until an operator retries it: {Error}",
-            job.Id, job.ElementId, job.InstanceId, attempts, error);
+        RaiseIncident(job, attempts, error);
+    }
+
+    /// <summary>
+    /// The last attempt failed: the instance gets an incident an operator can resolve, and the job is dropped. If even
+    /// that cannot be written, the job stays parked for <see cref="JobFailureLog.Retry"/>.
+    /// </summary>
+    private void RaiseIncident(JobRecord job, int attempts, string error)
+    {
+        var message = $"Timer at '{job.ElementId}' failed {attempts} times; last error: {error}";
+        try
+        {
+            engine.RaiseJobIncident(job, message).Expect();
+            failures.Clear(job.Id);
+            logger.LogError("Job {JobId} at {ElementId} of instance {InstanceId} failed {Attempts} times; incident raised: {Error}",
+                job.Id, job.ElementId, job.InstanceId, attempts, error);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogError(e, "Job {JobId} at {ElementId} of instance {InstanceId} failed {Attempts} times and is parked until an operator retries it: {Error}",
+                job.Id, job.ElementId, job.InstanceId, attempts, error);
+        }
     }
 
     private void Release(IEnumerable<JobRecord> jobs)

@@ -1,5 +1,6 @@
 using CityOps.Flow.Engine.Runtime.History;
 using CityOps.Flow.Engine.Runtime.ServiceTasks;
+using CityOps.Flow.Engine.Runtime.State;
 using CityOps.Flow.Storage.Tests.Databases;
 using CityOps.Flow.Storage.Tests.Workflows;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -63,7 +64,7 @@ public sealed class JobExecutorTests(TestDatabases databases) : IClassFixture<Te
     }
 
     [Theory, OnSqlite, OnPostgres]
-    public async Task A_failing_job_backs_off_is_parked_after_its_last_attempt_and_runs_when_an_operator_retries_it(SqlDialect dialect)
+    public async Task A_job_failing_while_the_database_is_down_backs_off_is_parked_and_runs_when_an_operator_retries_it(SqlDialect dialect)
     {
         var (run, failures, store) = await SetUpAsync(dialect);
         run.Deploy("timers/deadline.bpmn");
@@ -99,6 +100,35 @@ public sealed class JobExecutorTests(TestDatabases databases) : IClassFixture<Te
         Assert.Equal(1, executor.RunDueJobs());
 
         Assert.Null(failures.Find(job.Id));
+        Assert.Equal(["Supervise"], run.Tasks(id).Select(t => t.ElementId));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_job_whose_command_keeps_failing_becomes_an_incident_on_its_instance(SqlDialect dialect)
+    {
+        var (run, failures, store) = await SetUpAsync(dialect);
+        run.Deploy("timers/deadline.bpmn");
+        var id = run.Start("deadline", FourHourLimit);
+        var executor = Executor(run, failures, new JobExecutorOptions { WorkerId = "node-a", MaxAttempts = 2, FirstRetryDelay = TimeSpan.FromSeconds(10) });
+        var job = Assert.Single(run.Engine.FindInstance(id)!.Jobs.Values);
+        run.Clock.Advance(TimeSpan.FromHours(4));
+        store.TimersFail = true;
+
+        executor.RunDueJobs();
+        run.Clock.Advance(TimeSpan.FromSeconds(10));
+        executor.RunDueJobs();
+
+        var incident = Assert.Single(run.Engine.FindInstance(id)!.Incidents.Values);
+        Assert.Equal(IncidentKind.JobFailed, incident.Kind);
+        Assert.Contains("failed 2 times", incident.Message);
+        Assert.Contains("Deadlock detected", incident.Message);
+        Assert.Null(store.FindJob(job.Id));
+        Assert.Null(failures.Find(job.Id));
+        Assert.Equal(["Handle"], run.Tasks(id).Select(t => t.ElementId));
+
+        store.TimersFail = false;
+        run.Engine.ResolveIncident(id, incident.Id).Expect();
+
         Assert.Equal(["Supervise"], run.Tasks(id).Select(t => t.ElementId));
     }
 

@@ -6,13 +6,30 @@ using CityOps.Flow.Engine.Storage;
 
 namespace CityOps.Flow.Storage.Tests.Jobs;
 
-/// <summary>The real SQL store whose commits fail while <see cref="Down"/> is set, as when the database drops connections.</summary>
+/// <summary>
+/// The real SQL store whose commits fail while <see cref="Down"/> is set (the database drops connections), or only the
+/// commits that fire a timer while <see cref="TimersFail"/> is set (a fault in that one command).
+/// </summary>
 internal sealed class UnreliableStore(IWorkflowStore inner) : IWorkflowStore
 {
     public bool Down { get; set; }
 
-    public CommitOutcome Commit(WorkflowCommit commit) =>
-        Down ? throw new TimeoutException("The database did not answer within 15 s.") : inner.Commit(commit);
+    public bool TimersFail { get; set; }
+
+    public CommitOutcome Commit(WorkflowCommit commit)
+    {
+        if (Down)
+        {
+            throw new TimeoutException("The database did not answer within 15 s.");
+        }
+
+        if (TimersFail && commit.Instances.Any(i => i.Events.OfType<JobFired>().Any()))
+        {
+            throw new InvalidOperationException("Deadlock detected while firing the timer.");
+        }
+
+        return inner.Commit(commit);
+    }
 
     public ProcessDefinitionRecord? FindProcess(string processId, int? version = null) => inner.FindProcess(processId, version);
 

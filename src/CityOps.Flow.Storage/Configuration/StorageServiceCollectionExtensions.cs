@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<UserRepository>();
         services.AddSingleton<RoleRepository>();
         services.AddSingleton<OrgRepository>();
+        services.AddSingleton<JobFailureLog>();
         services.AddSingleton<SqlWorkflowStore>();
         services.AddSingleton<IWorkflowStore>(sp => sp.GetRequiredService<SqlWorkflowStore>());
         return services;

@@ -18,19 +18,22 @@ internal sealed class EngineRun
 
     private readonly List<Guid> started = [];
 
-    public EngineRun(IWorkflowStore store)
+    public EngineRun(IWorkflowStore store, Action<ServiceTaskHandlers>? handlers = null)
     {
         Store = store;
-        var handlers = new ServiceTaskHandlers()
+        Handlers = new ServiceTaskHandlers()
             .Register("send-reminder", _ => ServiceTaskResult.Completed())
             .Register("geocode", _ => ServiceTaskResult.Completed());
+        handlers?.Invoke(Handlers);
         var feel = new FeelEngine(Clock);
-        Engine = new WorkflowEngine(store, Clock, feel, new DmnEvaluator(feel), handlers);
+        Engine = new WorkflowEngine(store, Clock, feel, new DmnEvaluator(feel), Handlers);
     }
 
     public AdjustableClock Clock { get; } = new(Epoch);
 
     public IWorkflowStore Store { get; }
+
+    public ServiceTaskHandlers Handlers { get; }
 
     public WorkflowEngine Engine { get; }
 

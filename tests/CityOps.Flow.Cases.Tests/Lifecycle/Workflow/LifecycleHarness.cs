@@ -110,6 +110,14 @@ internal sealed class LifecycleHarness
     public object? Variable(Guid instanceId, string name) =>
         State(instanceId).LocalVariables(ProcessInstanceState.RootTokenId).GetValueOrDefault(name);
 
+    /// <summary>A date-time variable as the instant it names (FEEL keeps date-times with their zone).</summary>
+    public DateTimeOffset? Instant(Guid instanceId, string name) => Variable(instanceId, name) switch
+    {
+        FeelDateTime { Instant: { } instant } => instant,
+        DateTimeOffset instant => instant,
+        _ => null,
+    };
+
     public IReadOnlyList<HistoryEvent> History(Guid instanceId) => Engine.History(instanceId);
 
     /// <summary>The elements the instance passed, in order (each entry once per visit).</summary>

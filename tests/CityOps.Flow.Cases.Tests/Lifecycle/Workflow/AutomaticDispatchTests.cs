@@ -49,4 +49,22 @@ public sealed class AutomaticDispatchTests
         Assert.Equal(["merged"], h.Statuses);
         Assert.DoesNotContain("Route", h.Path(id));
     }
+
+    [Fact]
+    public void A_host_may_leave_out_the_optional_variables()
+    {
+        var h = new LifecycleHarness(Monday);
+        var variables = LifecycleHarness.CaseVariables("0109", "P2D");
+        foreach (var optional in new[] { "duplicateOf", "assignedDepartment", "keyCase", "keyCaseLeader", "publicSafety", "communityId" })
+        {
+            variables.Remove(optional);
+        }
+
+        var id = h.Start(variables);
+        h.AdvanceTo(DemoCalendar.At(11, 4, 17, 30));
+
+        h.AssertNoIncidents(id);
+        Assert.Equal(["HandleCase @ dept:dept-construction"], h.WorkList(id));
+        Assert.Equal(["handler", "section chief", "department leader"], h.Notices[^1].Recipients);
+    }
 }

@@ -17,6 +17,7 @@ public sealed class ExtensionTests
         Assert.Equal(DemoCalendar.At(11, 6, 17, 30), h.Instant(id, "dueAt"));
         Assert.Equal(["HandleCase @ dept:dept-construction"], h.WorkList(id));
         Assert.Equal(DemoCalendar.At(11, 6, 17, 30), h.Task(id, "HandleCase").DueDate);
+        Assert.Equal(1m, h.Variable(id, "extensionCount"));
         h.AssertNoIncidents(id);
     }
 

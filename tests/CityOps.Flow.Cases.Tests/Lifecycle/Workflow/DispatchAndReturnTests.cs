@@ -58,5 +58,6 @@ public sealed class DispatchAndReturnTests
         Assert.Equal(firstDue, h.Variable(id, "dueAt"));
         Assert.Equal(3, h.History(id).Count(e => e is ElementEntered { ElementId: "Returned" }));
         h.AssertNoIncidents(id);
+        h.AssertHistoryReplays(id);
     }
 }

@@ -25,6 +25,7 @@ public sealed class JointHandlingTests
         Assert.Equal(["ReviewResult @ dispatch:310199001"], h.WorkList(id));
         Assert.Equal(InstanceStatus.Active, h.State(id).Status);
         h.AssertNoIncidents(id);
+        h.AssertHistoryReplays(id);
     }
 
     [Fact]

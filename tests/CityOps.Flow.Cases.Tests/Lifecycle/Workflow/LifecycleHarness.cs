@@ -124,6 +124,23 @@ internal sealed class LifecycleHarness
     public IReadOnlyList<string> Path(Guid instanceId) =>
         [.. History(instanceId).OfType<ElementEntered>().Select(e => e.ElementId!)];
 
+    /// <summary>The portal's timeline and position come from history: replaying it must give the live state.</summary>
+    public void AssertHistoryReplays(Guid instanceId)
+    {
+        var live = State(instanceId);
+        var replayed = InstanceReplay.StateAt(History(instanceId));
+        Assert.Equal(live.Status, replayed.Status);
+        Assert.Equal(Describe(live.OpenTasks.Values), Describe(replayed.OpenTasks.Values));
+        Assert.Equal(live.Jobs.Values.Select(j => (j.ElementId, j.DueAt)).Order(), replayed.Jobs.Values.Select(j => (j.ElementId, j.DueAt)).Order());
+        var variables = live.LocalVariables(ProcessInstanceState.RootTokenId);
+        var replayedVariables = replayed.LocalVariables(ProcessInstanceState.RootTokenId);
+        Assert.Equal(variables.Keys.Order(StringComparer.Ordinal), replayedVariables.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, value) in variables) Assert.Equal(value, replayedVariables[name]);
+
+        static IEnumerable<string> Describe(IEnumerable<UserTaskRecord> tasks) =>
+            tasks.Select(t => $"{t.Id} {t.ElementId} {string.Join(",", t.CandidateGroups)} {t.DueDate:O}").Order(StringComparer.Ordinal);
+    }
+
     public void AssertNoIncidents(Guid instanceId) =>
         Assert.True(State(instanceId).Incidents.Count == 0, string.Join("; ", State(instanceId).Incidents.Values.Select(i => i.Message)));
 }

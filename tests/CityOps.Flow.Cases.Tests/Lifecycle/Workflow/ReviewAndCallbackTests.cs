@@ -80,5 +80,6 @@ public sealed class ReviewAndCallbackTests
         Assert.Equal("dissatisfied", h.Variable(id, "satisfaction"));
         Assert.Equal(["dispatched", "closed"], h.Statuses);
         Assert.Single(h.History(id), e => e is ElementEntered { ElementId: "Reopened" });
+        h.AssertHistoryReplays(id);
     }
 }

@@ -39,6 +39,7 @@ public sealed class WarningTierTests
         Assert.Equal(["HandleCase @ dept:dept-construction"], h.WorkList(id));
         Assert.Equal(5, h.History(id).Count(e => e is JobFired));
         h.AssertNoIncidents(id);
+        h.AssertHistoryReplays(id);
     }
 
     [Fact]

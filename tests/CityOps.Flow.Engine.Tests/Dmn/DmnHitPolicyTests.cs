@@ -238,4 +238,14 @@ public sealed class DmnHitPolicyTests
 
         Assert.Contains("Decision 'Route' rule 1 (r1): output 'hours' is \"48\", which is not of its type number.", result.Warnings);
     }
+
+    [Fact]
+    public void A_true_entry_does_not_match_a_missing_public_safety_flag()
+    {
+        var xml = DmnTable.Xml("FIRST", ["public safety"], ["notify"], ["true", "\"district leader\""], ["-", "\"street office\""]);
+
+        Assert.Equal("street office", DmnTable.Evaluate(xml, ("public safety", null)).Value);
+        Assert.Equal("street office", DmnTable.Evaluate(xml, ("public safety", false)).Value);
+        Assert.Equal("district leader", DmnTable.Evaluate(xml, ("public safety", true)).Value);
+    }
 }

@@ -34,8 +34,10 @@ internal sealed class ComparisonTest(ComparisonOperator op, Node endpoint) : Una
 }
 
 /// <summary>
-/// An expression as a test (DMN 1.2+): a boolean result is the verdict when the expression reads <c>?</c>;
-/// a range or list is matched by membership; any other value by equality.
+/// An expression as a test (DMN 1.2+): a boolean result is the verdict when the expression reads <c>?</c>, or when a
+/// computed (non-literal) expression meets a non-boolean input; a literal <c>true</c> is compared by equality, so a
+/// boolean column's <c>true</c> never matches a missing flag; a range or list is matched by membership; any other
+/// value by equality.
 /// </summary>
 internal sealed class ExpressionTest(Node expression, bool readsInput) : UnaryTest
 {
@@ -43,14 +45,14 @@ internal sealed class ExpressionTest(Node expression, bool readsInput) : UnaryTe
     {
         if (expression is LiteralNode { Value: var constant })
         {
-            return Match(constant, input);
+            return Match(constant, input, literal: true);
         }
 
         var saved = ev.Input;
         ev.Input = input;
         try
         {
-            return Match(expression.Eval(ev), input);
+            return Match(expression.Eval(ev), input, literal: false);
         }
         finally
         {
@@ -58,13 +60,13 @@ internal sealed class ExpressionTest(Node expression, bool readsInput) : UnaryTe
         }
     }
 
-    private bool? Match(object? value, object? input)
+    private bool? Match(object? value, object? input, bool literal)
     {
         switch (value)
         {
             case null when readsInput:
                 return null;
-            case bool b when readsInput || input is not bool:
+            case bool b when readsInput || (!literal && input is not bool):
                 return b;
             case FeelRange range:
                 return Comparison.InRange(input, range);

@@ -7,8 +7,9 @@ namespace CityOps.Flow.Storage;
 /// such as 井盖 is found inside 窨井盖缺失) and every Latin or digit word lower-cased. A keyword is looked up by all of its
 /// terms and rechecked as a substring, so the index only narrows the candidates.
 /// </summary>
-internal static class CaseSearchTerms
+public static class CaseSearchTerms
 {
+    /// <summary>The distinct terms of the text, sorted.</summary>
     public static IReadOnlyList<string> Of(string? text)
     {
         var terms = new SortedSet<string>(StringComparer.Ordinal);

@@ -15,17 +15,17 @@ public sealed partial class CaseRepository
     public async Task<Reporter?> RevealReporterAsync(
         string caseId, DataScope scope, string actorUserId, IReadOnlyList<string> actorRoles, IAuditLog audit, CancellationToken ct = default)
     {
-        (string? Name, string? Phone)? row;
+        ReporterRow? reporter;
         await using (var connection = await connections.OpenAsync(ct))
         {
             var parameters = new DynamicParameters(new { caseId });
-            row = await connection.QuerySingleOrDefaultAsync<(string? Name, string? Phone)>(new CommandDefinition(
-                $"SELECT c.reporter_name, c.reporter_phone FROM cases c WHERE c.id = @caseId AND {ScopeFilter(scope, parameters)}",
+            reporter = await connection.QuerySingleOrDefaultAsync<ReporterRow>(new CommandDefinition(
+                $"SELECT c.reporter_name AS Name, c.reporter_phone AS Phone FROM cases c WHERE c.id = @caseId AND {ScopeFilter(scope, parameters)}",
                 parameters,
                 cancellationToken: ct));
         }
 
-        if (row is not { } reporter || (reporter.Name is null && reporter.Phone is null))
+        if (reporter is null || (reporter.Name is null && reporter.Phone is null))
         {
             return null;
         }
@@ -41,5 +41,12 @@ public sealed partial class CaseRepository
             DetailsJson = JsonSerializer.Serialize(new { fields }),
         }, ct);
         return new Reporter { Name = reporter.Name, Phone = reporter.Phone is null ? null : PhoneNumber.Parse(reporter.Phone) };
+    }
+
+    private sealed class ReporterRow
+    {
+        public string? Name { get; set; }
+
+        public string? Phone { get; set; }
     }
 }

@@ -140,6 +140,23 @@ public sealed class AuditLogTests(TestDatabases databases) : IClassFixture<TestD
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task Rewriting_the_last_entry_with_a_fresh_hash_is_caught_by_the_recorded_head(SqlDialect dialect)
+    {
+        var (log, database) = await EmptyLogAsync(dialect);
+        await AppendAsync(log, 5);
+        var last = (await log.ReadAsync(4, 1)).Single();
+        var forged = last with { DetailsJson = """{"department":"D-310115004-BSC"}""" };
+        forged = forged with { Hash = AuditChain.HashOf(forged) };
+
+        await TamperAsync(database, $"UPDATE audit_log SET details = '{forged.DetailsJson}', hash = '{forged.Hash}' WHERE sequence = 5");
+
+        var broken = (await log.VerifyAsync()).Break;
+        Assert.Equal(5, broken?.Sequence);
+        Assert.Equal(AuditBreakKind.ContentChanged, broken?.Kind);
+        Assert.Contains("recorded head", broken?.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task The_database_refuses_to_update_or_delete_entries(SqlDialect dialect)
     {
         var (log, database) = await EmptyLogAsync(dialect);

@@ -146,6 +146,21 @@ public sealed class CaseRepositoryTests(TestDatabases databases) : IClassFixture
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task Two_nodes_filing_the_same_case_at_once_record_it_once(SqlDialect dialect)
+    {
+        var scenario = await CreateAsync(databases, dialect);
+        var otherNode = new CaseRepository(databases.SecondNode(scenario.Database));
+        var opened = await scenario.OpenAsync(Report("G-1", "井盖缺失", Morning), Lujiazui);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? scenario.Cases : otherNode).AppendEventAsync(opened.Id, new CaseEvent(CaseEventKind.Filed, Morning.AddMinutes(5), $"u-operator-{i}")))));
+
+        Assert.Single(outcomes, o => o.Accepted);
+        Assert.All(outcomes.Where(o => !o.Accepted), o => Assert.Contains("Filed", o.Refusal, StringComparison.Ordinal));
+        Assert.Equal([CaseEventKind.Reported, CaseEventKind.Filed], (await scenario.Cases.GetEventsAsync(opened.Id, LujiazuiScope)).Select(e => e.Kind));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task A_closed_loop_yields_the_facts_the_performance_report_reads(SqlDialect dialect)
     {
         var scenario = await CreateAsync(databases, dialect);

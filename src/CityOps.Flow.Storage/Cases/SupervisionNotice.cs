@@ -1,0 +1,21 @@
+using CityOps.Flow.Cases.Supervision;
+
+namespace CityOps.Flow.Storage;
+
+/// <summary>A supervision notice (督办) issued on an overdue or escalated case.</summary>
+public sealed record SupervisionNotice
+{
+    public required string CaseId { get; init; }
+
+    public required WarningTier Tier { get; init; }
+
+    public required DateTimeOffset IssuedAt { get; init; }
+
+    /// <summary>The user (or <c>system</c> for the escalation timer) who issued it.</summary>
+    public required string IssuedBy { get; init; }
+
+    /// <summary>The department told to act.</summary>
+    public string? DepartmentId { get; init; }
+
+    public required string Message { get; init; }
+}

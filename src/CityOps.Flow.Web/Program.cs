@@ -1,7 +1,64 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using CityOps.Flow.Web.Api;
+using CityOps.Flow.Web.DemoOrganisation;
+using CityOps.Flow.Web.Health;
+using CityOps.Flow.Web.Hosting;
+using CityOps.Flow.Web.Identity;
+using CityOps.Flow.Web.Localization;
+using CityOps.Flow.Web.Portal;
+using CityOps.Flow.Web.Portal.Navigation;
+using CityOps.Flow.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddCityOpsStorage(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPortalDataProtection(builder.Configuration);
+builder.Services.AddCityOpsIdentity();
+builder.Services.AddAuthorization();
+builder.Services.AddPortalLocalization();
+builder.Services.AddDemoOrganisation(builder.Configuration);
+builder.Services.AddSingleton<StartupReport>();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DatabaseHealthCheck.ReadyTag]);
+builder.Services.AddOpenApi();
+builder.Services.AddProblemDetails();
+builder.Services.AddAntiforgery();
+builder.Services.AddRazorComponents();
+// Chinese text is written as is, not as numeric character references.
+builder.Services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddSingleton(PortalNavigation.FromRoutesIn(typeof(App).Assembly));
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-app.Run();
+
+if (await PasswordCommand.TryRunAsync(app, args))
+{
+    return;
+}
+
+await app.PrepareStorageAsync();
+
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // A refused request (bad form, missing antiforgery token) is the client's fault: keep its 400, not a 500.
+    StatusCodeSelector = exception => exception is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError,
+});
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseRequestLocalization();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapPortalHealthChecks();
+app.MapOpenApi();
+app.MapCurrentUserApi();
+app.MapAccountEndpoints();
+app.MapLanguageSwitch();
+app.MapRazorComponents<App>();
+
+app.AnnounceSignInUrl();
+await app.RunAsync();
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

@@ -10,24 +10,25 @@ internal sealed class DmnDecisionTableEvaluator(FeelEngine feel)
 {
     public object? Evaluate(DmnDecision decision, DmnDecisionTable table, IReadOnlyDictionary<string, object?> scope, DmnEvaluationLog log)
     {
-        var inputValues = EvaluateInputs(decision, table, scope, log);
+        // One FEEL evaluation serves the whole table: every cell is tested within it, not set up per call.
+        var cells = new DmnTableCells(new FeelBatch(feel, scope), log);
+        var inputValues = EvaluateInputs(decision, table, cells, log);
         if (inputValues is null)
         {
             return null;
         }
 
-        var matched = MatchRules(decision, table, inputValues, scope, log);
+        var matched = MatchRules(decision, table, inputValues, cells);
         if (matched.Count == 0)
         {
-            return DefaultResult(decision, table, scope, log);
+            return DefaultResult(decision, table, cells);
         }
 
         var rows = new List<DmnHitRow>(matched.Count);
         var valid = true;
         foreach (var rule in matched)
         {
-            var row = EvaluateOutputs(decision, table, rule, scope, log, ref valid);
-            rows.Add(new DmnHitRow(rule, row));
+            rows.Add(new DmnHitRow(rule, EvaluateOutputs(decision, table, rule, cells, log, ref valid)));
         }
 
         if (!valid)
@@ -50,23 +51,29 @@ internal sealed class DmnDecisionTableEvaluator(FeelEngine feel)
         return outcome.Value;
     }
 
-    private object?[]? EvaluateInputs(DmnDecision decision, DmnDecisionTable table, IReadOnlyDictionary<string, object?> scope, DmnEvaluationLog log)
+    private static object?[]? EvaluateInputs(DmnDecision decision, DmnDecisionTable table, DmnTableCells cells, DmnEvaluationLog log)
     {
         var values = new object?[table.Inputs.Count];
         var valid = true;
         for (var i = 0; i < values.Length; i++)
         {
             var input = table.Inputs[i];
-            var result = feel.Evaluate(input.Expression.Compiled, scope);
-            values[i] = result.Value;
-            if (result.Warnings.Count > 0)
+            var value = FeelBatch.Normalize(cells.Evaluate(input.Expression));
+            values[i] = value;
+            if (DmnTypeRef.Conforms(input.TypeRef, value) == false)
             {
-                log.AddWarnings(result.Warnings, $"Decision '{decision.Name}' input '{input.Label}'");
+                log.Warnings.Add($"Decision '{decision.Name}': input '{input.Label}' is {DmnValues.Show(value)}, which is not of its type {input.TypeRef}.");
             }
 
-            if (input.AllowedValues is { } allowed && feel.Test(allowed.Compiled, result.Value, scope).Value is not true)
+            var allowedValue = input.AllowedValues is not { } allowed || cells.Test(allowed, value) is true;
+            if (cells.HasNewWarnings)
             {
-                log.Errors.Add($"Decision '{decision.Name}': input '{input.Label}' is {DmnValues.Show(result.Value)}, which is not one of its allowed values {allowed.Text.Trim()}.");
+                cells.FileWarnings($"Decision '{decision.Name}' input '{input.Label}'");
+            }
+
+            if (!allowedValue)
+            {
+                log.Errors.Add($"Decision '{decision.Name}': input '{input.Label}' is {DmnValues.Show(value)}, which is not one of its allowed values {input.AllowedValues!.Text.Trim()}.");
                 valid = false;
             }
         }
@@ -74,7 +81,7 @@ internal sealed class DmnDecisionTableEvaluator(FeelEngine feel)
         return valid ? values : null;
     }
 
-    private List<DmnRule> MatchRules(DmnDecision decision, DmnDecisionTable table, object?[] inputValues, IReadOnlyDictionary<string, object?> scope, DmnEvaluationLog log)
+    private static List<DmnRule> MatchRules(DmnDecision decision, DmnDecisionTable table, object?[] inputValues, DmnTableCells cells)
     {
         var matched = new List<DmnRule>();
         var rules = table.Rules;
@@ -91,13 +98,13 @@ internal sealed class DmnDecisionTableEvaluator(FeelEngine feel)
                     continue;
                 }
 
-                var test = feel.Test(entry.Compiled, inputValues[k], scope);
-                if (test.Warnings.Count > 0)
+                var verdict = cells.Test(entry, inputValues[k]);
+                if (cells.HasNewWarnings)
                 {
-                    log.AddWarnings(test.Warnings, $"Decision '{decision.Name}' {rule} input entry {k + 1}");
+                    cells.FileWarnings($"Decision '{decision.Name}' {rule} input entry {k + 1}");
                 }
 
-                if (test.Value is not true)
+                if (verdict is not true)
                 {
                     matches = false;
                     break;
@@ -119,22 +126,28 @@ internal sealed class DmnDecisionTableEvaluator(FeelEngine feel)
         return matched;
     }
 
-    private object?[] EvaluateOutputs(DmnDecision decision, DmnDecisionTable table, DmnRule rule, IReadOnlyDictionary<string, object?> scope, DmnEvaluationLog log, ref bool valid)
+    private static object?[] EvaluateOutputs(DmnDecision decision, DmnDecisionTable table, DmnRule rule, DmnTableCells cells, DmnEvaluationLog log, ref bool valid)
     {
         var row = new object?[table.Outputs.Count];
         for (var o = 0; o < row.Length; o++)
         {
             var output = table.Outputs[o];
-            var result = feel.Evaluate(rule.OutputEntries[o].Compiled, scope);
-            row[o] = result.Value;
-            if (result.Warnings.Count > 0)
+            var value = cells.Evaluate(rule.OutputEntries[o]);
+            row[o] = value;
+            if (DmnTypeRef.Conforms(output.TypeRef, value) == false)
             {
-                log.AddWarnings(result.Warnings, $"Decision '{decision.Name}' {rule} output entry {o + 1}");
+                log.Warnings.Add($"Decision '{decision.Name}' {rule}: output '{OutputName(decision, output)}' is {DmnValues.Show(value)}, which is not of its type {output.TypeRef}.");
             }
 
-            if (output.AllowedValues is { } allowed && result.Value is not null && feel.Test(allowed.Compiled, result.Value, scope).Value is not true)
+            var allowedValue = value is null || output.AllowedValues is not { } allowed || cells.Test(allowed, FeelBatch.Normalize(value)) is true;
+            if (cells.HasNewWarnings)
             {
-                log.Errors.Add($"Decision '{decision.Name}' {rule}: output '{OutputName(decision, output)}' is {DmnValues.Show(result.Value)}, which is not one of its output values {allowed.Text.Trim()}.");
+                cells.FileWarnings($"Decision '{decision.Name}' {rule} output entry {o + 1}");
+            }
+
+            if (!allowedValue)
+            {
+                log.Errors.Add($"Decision '{decision.Name}' {rule}: output '{OutputName(decision, output)}' is {DmnValues.Show(value)}, which is not one of its output values {output.AllowedValues!.Text.Trim()}.");
                 valid = false;
             }
         }
@@ -142,7 +155,7 @@ internal sealed class DmnDecisionTableEvaluator(FeelEngine feel)
         return row;
     }
 
-    private object? DefaultResult(DmnDecision decision, DmnDecisionTable table, IReadOnlyDictionary<string, object?> scope, DmnEvaluationLog log)
+    private static object? DefaultResult(DmnDecision decision, DmnDecisionTable table, DmnTableCells cells)
     {
         var outputs = table.Outputs;
         var hasDefault = false;
@@ -159,14 +172,14 @@ internal sealed class DmnDecisionTableEvaluator(FeelEngine feel)
         var row = new object?[outputs.Count];
         for (var o = 0; o < outputs.Count; o++)
         {
-            if (outputs[o].DefaultOutputEntry is not { } entry)
+            if (outputs[o].DefaultOutputEntry is { } entry)
             {
-                continue;
+                row[o] = cells.Evaluate(entry);
+                if (cells.HasNewWarnings)
+                {
+                    cells.FileWarnings($"Decision '{decision.Name}' default output '{OutputName(decision, outputs[o])}'");
+                }
             }
-
-            var result = feel.Evaluate(entry.Compiled, scope);
-            row[o] = result.Value;
-            log.AddWarnings(result.Warnings, $"Decision '{decision.Name}' default output '{OutputName(decision, outputs[o])}'");
         }
 
         var value = DmnHitPolicies.Shape(table, row);

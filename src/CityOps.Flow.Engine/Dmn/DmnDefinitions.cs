@@ -10,10 +10,33 @@ public sealed record DmnDefinitions(string? Id, string? Name, string? Namespace,
     public IReadOnlyList<DmnItemDefinition> ItemDefinitions { get; init; } = [];
 
     /// <summary>Finds a decision by id first, then by name; null when neither matches.</summary>
-    public DmnDecision? FindDecision(string idOrName) =>
-        Decisions.FirstOrDefault(d => d.Id == idOrName) ?? Decisions.FirstOrDefault(d => d.Name == idOrName);
+    public DmnDecision? FindDecision(string idOrName) => FindDecisionById(idOrName) ?? FindDecisionByName(idOrName);
 
-    public DmnDecision? FindDecisionById(string id) => Decisions.FirstOrDefault(d => d.Id == id);
+    public DmnDecision? FindDecisionById(string id)
+    {
+        foreach (var decision in Decisions)
+        {
+            if (decision.Id == id)
+            {
+                return decision;
+            }
+        }
+
+        return null;
+    }
+
+    public DmnDecision? FindDecisionByName(string name)
+    {
+        foreach (var decision in Decisions)
+        {
+            if (decision.Name == name)
+            {
+                return decision;
+            }
+        }
+
+        return null;
+    }
 
     public DmnInputData? FindInputData(string id) => InputData.FirstOrDefault(i => i.Id == id);
 }

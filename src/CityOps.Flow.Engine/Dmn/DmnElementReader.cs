@@ -4,7 +4,7 @@ using CityOps.Flow.Engine.Feel;
 namespace CityOps.Flow.Engine.Dmn;
 
 /// <summary>Reads the elements of one DMN document, compiling FEEL as it goes and collecting every problem.</summary>
-internal sealed class DmnElementReader(XNamespace ns, FeelEngine feel)
+internal sealed class DmnElementReader(XNamespace ns, FeelEngine feel, IReadOnlyCollection<string> knownNames)
 {
     public XNamespace Ns { get; } = ns;
 
@@ -138,7 +138,9 @@ internal sealed class DmnElementReader(XNamespace ns, FeelEngine feel)
 
     private DmnFeelExpression? Compile(XObject? at, string text, string? elementId, string owner, bool unaryTests)
     {
-        var parsed = unaryTests ? feel.ParseUnaryTests(text) : feel.ParseExpression(text);
+        // Input data and decision names may hold keywords or operators ("full-time", "time in hours"); FEEL reads
+        // them as names only when told they exist.
+        var parsed = unaryTests ? feel.ParseUnaryTests(text, knownNames) : feel.ParseExpression(text, knownNames);
         if (parsed.Success && parsed.Expression is not null)
         {
             return new DmnFeelExpression(text, parsed.Expression) { MatchesAnything = unaryTests && text.Trim() == "-" };

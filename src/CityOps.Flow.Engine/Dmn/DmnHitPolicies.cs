@@ -14,7 +14,7 @@ internal static class DmnHitPolicies
             case DmnHitPolicy.Unique:
                 return rows.Count == 1
                     ? Single(table, rows[0])
-                    : Failed($"Decision '{decision.Name}' has hit policy UNIQUE but {Describe(rows)} all match; exactly one may.");
+                    : Failed($"Decision '{decision.Name}' has hit policy UNIQUE but {Describe(rows)} match; exactly one may.");
             case DmnHitPolicy.First:
                 return Single(table, rows[0]);
             case DmnHitPolicy.Any:
@@ -189,8 +189,9 @@ internal static class DmnHitPolicies
         return distinct;
     }
 
+    // "rule 1 (r1) and rule 3 (r3) both", "rule 1 (r1), rule 2 (r2) and rule 3 (r3) all"
     private static string Describe(IReadOnlyList<DmnHitRow> rows) =>
         rows.Count == 2
-            ? $"rules {rows[0].Rule} and {rows[1].Rule}"
-            : $"rules {string.Join(", ", rows.Take(rows.Count - 1).Select(r => r.Rule.ToString()))} and {rows[^1].Rule}";
+            ? $"{rows[0].Rule} and {rows[1].Rule} both"
+            : $"{string.Join(", ", rows.Take(rows.Count - 1).Select(r => r.Rule.ToString()))} and {rows[^1].Rule} all";
 }

@@ -64,7 +64,12 @@ public sealed class DmnReader(FeelEngine feel)
                 $"Expected a DMN 1.1–1.5 <definitions> element but found <{root.Name.LocalName}> in namespace '{root.Name.NamespaceName}'."));
         }
 
-        var context = new DmnElementReader(root.Name.Namespace, feel);
+        var ns = root.Name.Namespace;
+        var knownNames = root.Elements(ns + "inputData").Concat(root.Elements(ns + "decision"))
+            .Select(e => (string?)e.Attribute("name"))
+            .OfType<string>()
+            .ToHashSet();
+        var context = new DmnElementReader(ns, feel, knownNames);
         var expressionLanguage = (string?)root.Attribute("expressionLanguage");
         if (expressionLanguage is not null && !IsFeel(expressionLanguage))
         {

@@ -13,12 +13,14 @@ namespace CityOps.Flow.Engine.Feel;
 /// </summary>
 public sealed class FeelEngine
 {
-    internal static readonly FeelEngine Neutral = new(TimeProvider.System);
+    /// <summary>Folds constant sub-expressions at parse time; those never read the clock, so its clock is fixed.</summary>
+    internal static readonly FeelEngine Neutral = new(new Scheduling.AdjustableClock(DateTimeOffset.UnixEpoch));
 
     private readonly FeelFunctionRegistry _extensions;
 
     public FeelEngine(TimeProvider clock, FeelFunctionRegistry? extensions = null, FeelLimits? limits = null)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         Clock = clock;
         _extensions = extensions ?? new FeelFunctionRegistry();
         Limits = limits ?? FeelLimits.Default;
@@ -36,11 +38,13 @@ public sealed class FeelEngine
     /// </summary>
     public FeelParseResult ParseExpression(string source, IEnumerable<string>? knownNames)
     {
+        var text = source ?? "";
         var errors = new List<FeelError>();
-        var node = Parser.ParseExpression(source ?? "", FindFunction, Limits, knownNames, errors, out var readsInput);
+        var names = knownNames?.ToArray();
+        var node = Parser.ParseExpression(text, FindFunction, Limits, names, errors, out var readsInput);
         return node is null || errors.Count > 0
             ? new FeelParseResult(null, errors)
-            : new FeelParseResult(new FeelExpression(source!, node, new ExpressionTest(node, readsInput)), []);
+            : new FeelParseResult(new FeelExpression(text, node, new ExpressionTest(node, readsInput), names), []);
     }
 
     /// <summary>Parses a DMN input entry: <c>-</c>, <c>&lt; 5</c>, <c>[1..5]</c>, <c>"a", "b"</c>, <c>not(...)</c>, <c>? &gt; 3</c>, <c>null</c>.</summary>
@@ -49,30 +53,66 @@ public sealed class FeelEngine
     /// <summary>Parses unary tests with the names of the variables that will be in scope (see <see cref="ParseExpression(string, IEnumerable{string})"/>).</summary>
     public FeelParseResult ParseUnaryTests(string source, IEnumerable<string>? knownNames)
     {
+        var text = source ?? "";
         var errors = new List<FeelError>();
-        var tests = Parser.ParseUnaryTests(source ?? "", FindFunction, Limits, knownNames, errors);
+        var names = knownNames?.ToArray();
+        var tests = Parser.ParseUnaryTests(text, FindFunction, Limits, names, errors);
         return tests is null || errors.Count > 0
             ? new FeelParseResult(null, errors)
-            : new FeelParseResult(new FeelExpression(source!, null, tests), []);
+            : new FeelParseResult(new FeelExpression(text, null, tests, names), []);
     }
 
     public FeelResult Evaluate(FeelExpression expression, IReadOnlyDictionary<string, object?> variables)
     {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(variables);
         if (expression.Body is null)
         {
             return new FeelResult(null, ["unary tests need an input value: use Test"]);
         }
 
         var ev = CreateEvaluation(variables);
-        return Run(ev, () => expression.Body.Eval(ev));
+        var result = Run(ev, () => expression.Body.Eval(ev));
+        return ev.MissedName && ReadAgainWithNames(expression, variables) is { Body: not null } again ? Evaluate(again, variables) : result;
     }
 
     /// <summary>Tests <paramref name="input"/> against unary tests (or an expression used as one); the value is true, false or null.</summary>
     public FeelResult Test(FeelExpression unaryTests, object? input, IReadOnlyDictionary<string, object?> variables)
     {
+        ArgumentNullException.ThrowIfNull(unaryTests);
+        ArgumentNullException.ThrowIfNull(variables);
         var ev = CreateEvaluation(variables);
         var value = FeelValues.Normalize(input);
-        return Run(ev, () => unaryTests.Tests.Test(ev, value) is { } b ? FeelValues.Bool(b) : null);
+        var result = Run(ev, () => unaryTests.Tests.Test(ev, value) is { } b ? FeelValues.Bool(b) : null);
+        return ev.MissedName && ReadAgainWithNames(unaryTests, variables) is { } again ? Test(again, input, variables) : result;
+    }
+
+    /// <summary>
+    /// An expression parsed without knowing the variables may have split a name holding a keyword or an operator
+    /// (<c>time in hours</c>, <c>full-time</c>): when a name was missing at run time and the variables hold such a name
+    /// the parse did not know, read the source again knowing them. The result is cached on the expression.
+    /// </summary>
+    private FeelExpression? ReadAgainWithNames(FeelExpression expression, IReadOnlyDictionary<string, object?> variables)
+    {
+        var unknown = variables.Keys
+            .Where(k => k.Any(c => !char.IsLetterOrDigit(c) && c != '_') && !expression.KnowsName(k) && expression.Source.Contains(k, StringComparison.Ordinal))
+            .ToArray();
+        if (unknown.Length == 0)
+        {
+            return null;
+        }
+
+        var key = string.Join('\n', unknown.Order(StringComparer.Ordinal));
+        if (expression.Reread is { } cached && cached.Names == key)
+        {
+            return cached.Expression;
+        }
+
+        var names = unknown.Concat(expression.KnownNames);
+        var parsed = expression.IsUnaryTests ? ParseUnaryTests(expression.Source, names) : ParseExpression(expression.Source, names);
+        var again = parsed.Success ? parsed.Expression : null;
+        expression.Reread = new FeelExpression.Rereading(key, again);
+        return again;
     }
 
     internal Evaluation CreateEvaluation(IReadOnlyDictionary<string, object?> variables) =>
@@ -86,17 +126,22 @@ public sealed class FeelEngine
         {
             return new FeelResult(body(), ev.Warnings);
         }
-        catch (FeelLimitExceededException e)
+        catch (Exception e) when (Describe(e) is { } message)
         {
-            return new FeelResult(null, [.. ev.Warnings, e.Message]);
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            return new FeelResult(null, [.. ev.Warnings, "expression nested too deeply to evaluate"]);
-        }
-        catch (Exception e) when (e is OverflowException or ArgumentException or FormatException or InvalidOperationException or InvalidCastException or IndexOutOfRangeException or TimeZoneNotFoundException or System.Text.RegularExpressions.RegexMatchTimeoutException)
-        {
-            return new FeelResult(null, [.. ev.Warnings, $"evaluation failed: {e.Message}"]);
+            return new FeelResult(null, [.. ev.Warnings, message]);
         }
     }
+
+    /// <summary>The warning for an exception that ends an evaluation; null for exceptions that are bugs.</summary>
+    internal static string? Describe(Exception e) => e switch
+    {
+        // Sorting wraps what a precedes function threw.
+        InvalidOperationException { InnerException: { } inner } when Describe(inner) is { } message => message,
+        FeelLimitExceededException => e.Message,
+        InsufficientExecutionStackException => "expression nested too deeply to evaluate",
+        OverflowException or ArgumentException or FormatException or InvalidOperationException or InvalidCastException
+            or IndexOutOfRangeException or TimeZoneNotFoundException or System.Text.RegularExpressions.RegexMatchTimeoutException
+            => $"evaluation failed: {e.Message}",
+        _ => null,
+    };
 }

@@ -12,6 +12,7 @@ public static class FeelJson
 {
     public static object? FromJson(JsonElement e)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (e.ValueKind)
         {
             case JsonValueKind.Null or JsonValueKind.Undefined:
@@ -52,6 +53,7 @@ public static class FeelJson
 
     public static JsonNode? ToJson(object? value)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (FeelValues.Normalize(value))
         {
             case null:

@@ -25,11 +25,7 @@ public sealed class DmnHitPolicyTests
 
         Assert.False(result.Success);
         Assert.Null(result.Value);
-        var error = Assert.Single(result.Errors);
-        Assert.Contains("UNIQUE", error);
-        Assert.Contains("rule 1 (r1)", error);
-        Assert.Contains("rule 2 (r2)", error);
-        Assert.DoesNotContain("rule 3", error);
+        Assert.Equal("Decision 'Route' has hit policy UNIQUE but rule 1 (r1) and rule 2 (r2) both match; exactly one may.", Assert.Single(result.Errors));
     }
 
     [Fact]
@@ -192,5 +188,54 @@ public sealed class DmnHitPolicyTests
         Assert.Equal("r1", match.RuleId);
         Assert.Equal(["rule 1 note"], match.Annotations);
         Assert.Equal("district", match.Outputs["level"]);
+    }
+
+    [Fact]
+    public void A_feel_warning_in_a_cell_is_reported_under_that_cell()
+    {
+        var xml = DmnTable.Xml("FIRST", Severity, ["level"], ["> 3", "\"district\""], ["-", "\"street\""]);
+
+        var result = DmnTable.Evaluate(xml, ("severity", "high"));
+
+        Assert.True(result.Success);
+        Assert.Equal("street", result.Value);
+        Assert.Contains(result.Warnings, w => w.StartsWith("Decision 'Route' rule 1 (r1) input entry 1:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_same_definitions_evaluate_independently_on_many_threads()
+    {
+        var definitions = DmnTable.Read(DmnTable.Xml("FIRST", Severity, ["level"], [">= 4", "\"district\""], [">= 2", "\"street\""], ["-", "\"community\""]));
+        var evaluator = new CityOps.Flow.Engine.Dmn.DmnEvaluator(DmnTable.Feel);
+        string[] expected = ["community", "street", "street", "district", "district"];
+
+        var results = Enumerable.Range(0, 2_000).AsParallel()
+            .Select(i => (i, value: evaluator.Evaluate(definitions, "route", new Dictionary<string, object?> { ["severity"] = (decimal)(i % 5 + 1) }).Value))
+            .ToList();
+
+        Assert.All(results, r => Assert.Equal(expected[r.i % 5], r.value));
+    }
+
+    [Fact]
+    public void An_input_of_the_wrong_type_is_reported_as_a_warning()
+    {
+        var xml = DmnTable.Xml("FIRST", Severity, ["level"], ["> 3", "\"district\""], ["-", "\"street\""])
+            .Replace("typeRef=\"Any\"", "typeRef=\"number\"");
+
+        var result = DmnTable.Evaluate(xml, ("severity", "4"));
+
+        Assert.Contains("Decision 'Route': input 'severity' is \"4\", which is not of its type number.", result.Warnings);
+        Assert.Equal("street", result.Value);
+    }
+
+    [Fact]
+    public void An_output_entry_of_the_wrong_type_is_reported_as_a_warning()
+    {
+        var xml = DmnTable.Xml("FIRST", Severity, ["hours"], ["-", "\"48\""])
+            .Replace("<output id=\"out1\" name=\"hours\">", "<output id=\"out1\" name=\"hours\" typeRef=\"number\">");
+
+        var result = DmnTable.Evaluate(xml, ("severity", 1m));
+
+        Assert.Contains("Decision 'Route' rule 1 (r1): output 'hours' is \"48\", which is not of its type number.", result.Warnings);
     }
 }

@@ -162,4 +162,43 @@ public sealed class DmnReaderTests
         Assert.Equal("Serious cases go to the street office", table.Rules[0].Description);
         Assert.Equal(["rule 1 note"], table.Rules[0].Annotations);
     }
+
+    [Fact]
+    public void An_unknown_aggregation_is_refused()
+    {
+        var xml = DmnTable.Xml("COLLECT", ["severity"], ["points"], ["> 1", "1"]).Replace("hitPolicy=\"COLLECT\"", "hitPolicy=\"COLLECT\" aggregation=\"AVERAGE\"");
+
+        Assert.Contains("unknown aggregation 'AVERAGE'", Assert.Single(Read(xml).Problems).Message);
+    }
+
+    [Fact]
+    public void Several_outputs_without_names_are_refused()
+    {
+        var xml = DmnTable.Xml("UNIQUE", ["severity"], ["level", "hours"], ["> 1", "\"street\"", "24"]).Replace(" name=\"hours\"", "");
+
+        var problem = Assert.Single(Read(xml).Problems);
+
+        Assert.Contains("output 2", problem.Message);
+        Assert.Contains("needs a name on every output column", problem.Message);
+    }
+
+    [Fact]
+    public void An_expression_language_other_than_feel_is_refused()
+    {
+        var xml = DmnTable.Xml("UNIQUE", ["severity"], ["level"], ["> 1", "\"street\""])
+            .Replace("<inputEntry>", "<inputEntry expressionLanguage=\"javascript\">");
+
+        Assert.Contains("expression language 'javascript' is not supported", Assert.Single(Read(xml).Problems).Message);
+    }
+
+    [Fact]
+    public void Every_problem_of_a_document_is_reported_at_once()
+    {
+        var xml = DmnTable.Xml("UNIQUE", ["severity"], ["level"], ["> (1", "\"street\""], ["-", "\"grid"]);
+
+        var problems = Read(xml).Problems;
+
+        Assert.Equal(2, problems.Count);
+        Assert.Equal(["r1", "r2"], problems.Select(p => p.ElementId));
+    }
 }

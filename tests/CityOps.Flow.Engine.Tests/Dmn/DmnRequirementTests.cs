@@ -74,4 +74,23 @@ public sealed class DmnRequirementTests
         Assert.Equal(["severityInput", "clusterInput"], effective.RequiredInputs);
         Assert.Equal("1.3", definitions.DmnVersion);
     }
+
+    [Fact]
+    public void Input_data_names_with_operators_are_read_as_names()
+    {
+        const string xml = """
+            <definitions xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/" id="d" name="Reopen" namespace="x">
+              <inputData id="reopened" name="re-opened count"><variable name="re-opened count" typeRef="number"/></inputData>
+              <decision id="escalate" name="Escalate">
+                <informationRequirement><requiredInput href="#reopened"/></informationRequirement>
+                <literalExpression><text>re-opened count >= 2</text></literalExpression>
+              </decision>
+            </definitions>
+            """;
+
+        var result = new DmnEvaluator(DmnTable.Feel).Evaluate(DmnTable.Read(xml), "Escalate",
+            new Dictionary<string, object?> { ["re-opened count"] = 3m });
+
+        Assert.Equal(true, result.Value);
+    }
 }

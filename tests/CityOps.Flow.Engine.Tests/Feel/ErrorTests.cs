@@ -14,6 +14,8 @@ public sealed class ErrorTests
     [InlineData("some x in [1] x > 1", "expected 'satisfies' after the iteration contexts, found 'x'", 1, 15)]
     [InlineData("\"open", "unterminated string", 1, 1)]
     [InlineData("1 # 2", "unexpected character '#'", 1, 3)]
+    [InlineData("count（xs）", "unexpected character '（' (a full-width character; write '(')", 1, 6)]
+    [InlineData("a ＝ 1", "unexpected character '＝' (a full-width character; write '=')", 1, 3)]
     [InlineData("/* never closed", "unterminated comment starting", 1, 1)]
     [InlineData("1 2", "unexpected '2' after the end of the expression", 1, 3)]
     [InlineData("x instance of money", "unknown type 'money'", 1, 15)]
@@ -21,6 +23,9 @@ public sealed class ErrorTests
     [InlineData("f(a: 1, 2)", "named and positional arguments cannot be mixed", 1, 9)]
     [InlineData("[1..5", "expected ']' or ')' to close the range", 1, 6)]
     [InlineData("a and or b", "unexpected keyword 'or', expected an expression", 1, 7)]
+    [InlineData("{a 1}", "expected ':' after context key 'a', found '1'", 1, 4)]
+    [InlineData("f(1,)", "unexpected ')', expected an expression", 1, 5)]
+    [InlineData("a = = b", "unexpected '=', expected an expression", 1, 5)]
     public void Parse_errors_name_line_column_and_what_was_expected(string source, string message, int line, int column)
     {
         var error = Feel.ParseError(source);

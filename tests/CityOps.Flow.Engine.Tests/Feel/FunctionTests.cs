@@ -100,13 +100,45 @@ public sealed class FunctionTests
     [InlineData("time in hours > 3", "true")]
     [InlineData("full-time and part-time", "false")]
     [InlineData("applicant's age + 1", "31")]
+    [InlineData("for each item > 2", "true")]
+    [InlineData("if needed and true", "false")]
     public void Declared_names_may_hold_keywords_and_operators(string expression, string expected)
     {
-        var variables = new Dictionary<string, object?> { ["time in hours"] = 4, ["full-time"] = true, ["part-time"] = false, ["applicant's age"] = 30 };
+        var variables = new Dictionary<string, object?> { ["time in hours"] = 4, ["full-time"] = true, ["part-time"] = false, ["applicant's age"] = 30, ["for each item"] = 3, ["if needed"] = false };
         var parsed = Feel.Engine.ParseExpression(expression, variables.Keys);
         Assert.True(parsed.Success, string.Join("; ", parsed.Errors));
         Assert.Equal(expected, Feel.FeelValueText(Feel.Engine.Evaluate(parsed.Expression!, variables).Value));
     }
+
+    [Theory]
+    [InlineData("time in hours > 3", true)]
+    [InlineData("full-time and not(part-time)", true)]
+    [InlineData("applicant's age >= 30", true)]
+    public void Names_with_keywords_or_operators_resolve_against_the_variables_at_run_time(string expression, bool expected)
+    {
+        var variables = new Dictionary<string, object?> { ["time in hours"] = 4, ["full-time"] = true, ["part-time"] = false, ["applicant's age"] = 30 };
+        var parsed = Feel.Engine.ParseExpression(expression);
+        Assert.True(parsed.Success, string.Join("; ", parsed.Errors));
+        for (var i = 0; i < 2; i++)
+        {
+            var result = Feel.Engine.Evaluate(parsed.Expression!, variables);
+            Assert.Equal(expected, result.Value);
+            Assert.Empty(result.Warnings);
+        }
+    }
+
+    [Fact]
+    public void A_truly_missing_name_is_still_reported_after_reading_again()
+    {
+        var parsed = Feel.Engine.ParseExpression("time in hours > 3 and missing");
+        var result = Feel.Engine.Evaluate(parsed.Expression!, new Dictionary<string, object?> { ["time in hours"] = 4 });
+        Assert.Null(result.Value);
+        Assert.Contains("no variable found for name 'missing'", Assert.Single(result.Warnings));
+    }
+
+    [Fact]
+    public void Unary_tests_also_read_again_with_run_time_names() =>
+        Assert.Equal(true, Feel.Test("< max-hours", 3, ("max-hours", 4)));
 
     [Theory]
     [InlineData("{time in hours: 2, doubled: time in hours * 2}.doubled", "4")]

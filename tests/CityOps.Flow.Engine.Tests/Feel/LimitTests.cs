@@ -120,6 +120,67 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public void Reading_partial_results_costs_no_copy()
+    {
+        Assert.Equal(99_999m, Feel.Eval("count((for i in 1..100000 return partial)[-1])"));
+    }
+
+    [Fact]
+    public void Values_nested_a_hundred_thousand_deep_fail_cleanly_when_printed_or_compared()
+    {
+        var deep = "{l: for i in 1..100000 return if i = 1 then [] else [partial[-1]], d: l[-1]}.d";
+        var printed = RunBounded(Feel.Engine, $"string({deep})");
+        Assert.Contains("too deeply", printed.Warnings[^1]);
+        RunBounded(Feel.Engine, $"{deep} = {deep}");
+    }
+
+    [Fact]
+    public void Printing_a_huge_structure_stops_at_the_string_limit()
+    {
+        var result = RunBounded(Feel.Engine, "string(for i in 1..2000 return partial)");
+        Assert.Contains("string longer than", result.Warnings[^1]);
+    }
+
+    [Fact]
+    public void Many_large_strings_stop_at_the_allocation_budget()
+    {
+        var result = RunBounded(Feel.Engine, "count(for i in 1..100000 return s + string(i))", ("s", new string('x', 500_000)));
+        Assert.Contains("allocated more than 10000000", result.Warnings[^1]);
+    }
+
+    [Fact]
+    public void Distinct_values_of_a_large_list_take_linear_time()
+    {
+        var watch = Stopwatch.StartNew();
+        Assert.Equal(200_000m, Feel.Eval("count(distinct values(for i in 1..200000 return i))"));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Reading_a_large_list_variable_in_a_loop_converts_it_once()
+    {
+        var xs = Enumerable.Range(1, 20_000).Select(i => (object?)i).ToArray();
+        var watch = Stopwatch.StartNew();
+        Assert.Equal(20_000m, Feel.Eval("count(for i in 1..count(xs) return xs[i])", ("xs", xs)));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Replacing_with_a_long_text_stops_at_the_string_limit()
+    {
+        var result = RunBounded(Feel.Engine, "replace(s, \"a\", r)", ("s", new string('a', 100_000)), ("r", new string('b', 100_000)));
+        Assert.Contains("string longer than", result.Warnings[^1]);
+    }
+
+    [Fact]
+    public void A_precedes_function_that_exhausts_the_budget_reports_the_budget()
+    {
+        var engine = new FeelEngine(Feel.Clock, limits: new FeelLimits(MaxEvaluationSteps: 5_000));
+        var result = RunBounded(engine, "sort(for i in 1..1000 return i, function(a, b) a > b)");
+        Assert.Contains("exceeded 5000 steps", result.Warnings[^1]);
+    }
+
+    [Fact]
     public void Limits_are_configurable()
     {
         var engine = new FeelEngine(Feel.Clock, limits: new FeelLimits(MaxNestingDepth: 3, MaxListSize: 10));

@@ -37,4 +37,30 @@ public sealed class FeelDifferentialTests(ITestOutputHelper output)
         Assert.True(entries.Count >= 300, $"the corpus has {entries.Count} entries");
         Assert.Empty(mismatches.Select(m => m.e.Id));
     }
+
+    [Fact]
+    public void Corpus_exercises_every_builtin_and_unary_test_form()
+    {
+        string[] builtIns =
+        [
+            "date(", "time(", "date and time(", "duration(", "years and months duration(", "number(", "string(", "substring(",
+            "string length(", "upper case(", "lower case(", "substring before(", "substring after(", "contains(", "starts with(",
+            "ends with(", "matches(", "replace(", "split(", "string join(", "list contains(", "count(", "min(", "max(", "sum(",
+            "mean(", "all(", "any(", "sublist(", "append(", "concatenate(", "insert before(", "remove(", "reverse(", "index of(",
+            "union(", "distinct values(", "flatten(", "sort(", "decimal(", "floor(", "ceiling(", "abs(", "modulo(", "sqrt(",
+            "odd(", "even(", "day of week(", "day of year(", "week of year(", "month of year(", "get value(", "get entries(",
+        ];
+        var expressions = DifferentialCorpus.Entries.Values.Where(e => !e.IsUnaryTest).Select(e => e.Text).ToList();
+        var unaryTests = DifferentialCorpus.Entries.Values.Where(e => e.IsUnaryTest).Select(e => e.Text.Trim()).ToList();
+
+        var missing = builtIns.Where(b => !expressions.Any(t => t.Contains(b, StringComparison.Ordinal))).ToList();
+        Assert.True(missing.Count == 0, $"no corpus entry calls {string.Join(", ", missing)}");
+        Assert.Contains("-", unaryTests);
+        Assert.Contains("null", unaryTests);
+        Assert.Contains(unaryTests, t => t.StartsWith("not(", StringComparison.Ordinal));
+        Assert.Contains(unaryTests, t => t.StartsWith('['));
+        Assert.Contains(unaryTests, t => t.StartsWith('<') || t.StartsWith('>'));
+        Assert.Contains(unaryTests, t => t.Contains('?'));
+        Assert.Contains(unaryTests, t => t.Contains(','));
+    }
 }

@@ -99,6 +99,6 @@ internal static partial class BuiltIns
                 : ev.Warn($"number(\"{a[0]}\") is not a number");
         });
 
-        add("string", "from", (ev, a) => a[0] is null ? null : ev.CheckString(FeelText.Format(a[0])));
+        add("string", "from", (ev, a) => a[0] is null ? null : FeelText.Format(a[0], ev.Limits.MaxStringLength));
     }
 }

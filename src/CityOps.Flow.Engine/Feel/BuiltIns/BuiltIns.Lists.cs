@@ -45,8 +45,8 @@ internal static partial class BuiltIns
             var most = groups.Count == 0 ? 0 : groups.Max(g => g.Count);
             return groups.Where(g => g.Count == most).Select(g => (object?)g.Value).Order(Comparer<object?>.Create((x, y) => ((decimal)x!).CompareTo((decimal)y!))).ToArray();
         }, ParameterShape.ListOrSpread);
-        add("all", "list", (ev, a) => Logic(ev, "all", a[0], every: true), ParameterShape.ListOrSpread);
-        add("any", "list", (ev, a) => Logic(ev, "any", a[0], every: false), ParameterShape.ListOrSpread);
+        add("all", "list", (ev, a) => Logic(a[0], every: true), ParameterShape.ListOrSpread);
+        add("any", "list", (ev, a) => Logic(a[0], every: false), ParameterShape.ListOrSpread);
         add("sublist", "list, start position, length?", (ev, a) =>
         {
             if (a is not [IReadOnlyList<object?> list, decimal start, var length] || !IsInteger(start) || length is not (null or decimal))
@@ -169,27 +169,16 @@ internal static partial class BuiltIns
             Flatten(ev, list, result, 0);
             return result.ToArray();
         });
-        add("sort", "list, precedes?", (ev, a) =>
+        add("sort", "list, precedes", (ev, a) =>
         {
-            if (a[0] is not IReadOnlyList<object?> list || a[1] is not (null or FeelFunction))
+            if (a[0] is not IReadOnlyList<object?> list || a[1] is not FeelFunction precedes)
             {
                 return Invalid(ev, "sort", a);
             }
 
-            var precedes = a[1] as FeelFunction;
             var items = list.ToArray();
-            if (precedes is null && items.Skip(1).Any(i => FeelValues.Compare(items[0], i) is null))
-            {
-                return ev.Warn("sort() needs comparable items or a precedes function");
-            }
-
             var comparer = Comparer<object?>.Create((x, y) =>
             {
-                if (precedes is null)
-                {
-                    return FeelValues.Compare(x, y) ?? 0;
-                }
-
                 if (precedes.Invoke(ev, [x, y]) is true)
                 {
                     return -1;
@@ -206,10 +195,11 @@ internal static partial class BuiltIns
 
     private static void AddDistinct(Evaluation ev, List<object?> result, IReadOnlyList<object?> items)
     {
+        var seen = new HashSet<object?>(result, FeelValues.EqualityComparer);
         foreach (var item in items)
         {
             ev.Step();
-            if (!result.Exists(r => FeelValues.AreEqual(r, item) == true))
+            if (seen.Add(item))
             {
                 result.Add(item);
             }
@@ -306,7 +296,7 @@ internal static partial class BuiltIns
         return list.Count == 1 && FeelValues.Compare(best, best) is null ? ev.Warn($"{function}() needs comparable items") : best;
     }
 
-    private static object? Logic(Evaluation ev, string function, object? argument, bool every)
+    private static object? Logic(object? argument, bool every)
     {
         var list = FeelValues.AsList(argument);
         var sawOther = false;

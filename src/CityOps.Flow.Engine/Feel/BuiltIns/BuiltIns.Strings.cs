@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace CityOps.Flow.Engine.Feel;
@@ -14,15 +13,16 @@ internal static partial class BuiltIns
                 return Invalid(ev, "substring", a);
             }
 
-            var runes = Runes(s);
-            var from = start > 0 ? start - 1 : runes.Length + start;
-            if (from < 0 || from > runes.Length)
+            var total = CountRunes(s);
+            var from = Math.Clamp(start > 0 ? start - 1 : total + start, 0, total);
+            var count = length is decimal l ? Math.Min(decimal.Floor(l), total - from) : total - from;
+            if (count <= 0)
             {
-                from = Math.Clamp(from, 0, runes.Length);
+                return "";
             }
 
-            var count = length is decimal l ? Math.Min(decimal.Floor(l), runes.Length - from) : runes.Length - from;
-            return count <= 0 ? "" : string.Concat(runes.Skip((int)from).Take((int)count));
+            var begin = CharIndex(s, (int)from);
+            return s[begin..CharIndex(s, (int)(from + count), begin, (int)from)];
         });
         add("string length", "string", (ev, a) => a[0] is string s ? (decimal)CountRunes(s) : Invalid(ev, "string length", a));
         add("upper case", "string", (ev, a) => a[0] is string s ? s.ToUpperInvariant() : Invalid(ev, "upper case", a));
@@ -64,7 +64,20 @@ internal static partial class BuiltIns
                 return ev.Warn("replace() pattern must not match the empty string");
             }
 
-            return ev.CheckString(regex.Replace(input, XPathRegex.Replacement(replacement)));
+            // Grow the result under watch: a short input with many matches and a long replacement can explode.
+            var netReplacement = XPathRegex.Replacement(replacement);
+            var length = (long)input.Length;
+            return ev.CheckString(regex.Replace(input, m =>
+            {
+                var text = m.Result(netReplacement);
+                length += text.Length - m.Length;
+                if (length > ev.Limits.MaxStringLength)
+                {
+                    throw new FeelLimitExceededException($"string longer than {ev.Limits.MaxStringLength} characters");
+                }
+
+                return text;
+            }));
         });
         add("split", "string, delimiter", (ev, a) =>
         {
@@ -111,15 +124,16 @@ internal static partial class BuiltIns
         });
     }
 
-    private static string[] Runes(string s)
+    /// <summary>The char index of the code point at <paramref name="codePoint"/>, scanning on from a known position.</summary>
+    private static int CharIndex(string s, int codePoint, int fromChar = 0, int fromCodePoint = 0)
     {
-        var result = new List<string>(s.Length);
-        foreach (var rune in s.EnumerateRunes())
+        var i = fromChar;
+        for (var k = fromCodePoint; k < codePoint && i < s.Length; k++)
         {
-            result.Add(rune.ToString());
+            i += char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
         }
 
-        return [.. result];
+        return i;
     }
 
     private static int CountRunes(string s)

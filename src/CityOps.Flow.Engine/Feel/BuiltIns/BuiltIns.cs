@@ -31,6 +31,8 @@ internal static partial class BuiltIns
         AddNumbers(Add);
         AddTemporals(Add);
         AddContexts(Add);
+        AddCompatibility(Add);
+        RangeRelations.Register((name, parameters, body) => Add(name, parameters, body));
         return table.ToDictionary(e => e.Key, e => new FeelFunction(e.Key, [.. e.Value]), StringComparer.Ordinal);
     }
 

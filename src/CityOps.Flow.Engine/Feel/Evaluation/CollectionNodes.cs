@@ -5,6 +5,7 @@ internal sealed class ListNode(Node[] items) : Node
     public override object? Eval(Evaluation ev)
     {
         var values = new object?[items.Length];
+        ev.Allocate(items.Length);
         for (var i = 0; i < items.Length; i++)
         {
             values[i] = items[i].Eval(ev);
@@ -108,6 +109,7 @@ internal sealed class PathNode(Node target, string member) : Node
                 return context.TryGetValue(member, out var found) ? found : ev.Warn($"no context entry '{member}'");
             case IReadOnlyList<object?> list:
                 ev.CheckListSize(list.Count);
+                ev.Allocate(list.Count);
                 var mapped = new object?[list.Count];
                 for (var i = 0; i < list.Count; i++)
                 {
@@ -160,6 +162,7 @@ internal sealed class FilterNode(Node target, Node filter) : Node
                 if (test is true)
                 {
                     (kept ??= []).Add(list[i]);
+                    ev.Allocate(1);
                 }
             }
 

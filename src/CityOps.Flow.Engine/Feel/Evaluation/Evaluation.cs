@@ -9,6 +9,7 @@ internal sealed class Evaluation
     private readonly long _maxSteps;
     private readonly long _deadline;
     private long _steps;
+    private long _allocated;
     private List<string>? _warnings;
 
     public Evaluation(FeelEngine engine, Scope scope)
@@ -30,6 +31,9 @@ internal sealed class Evaluation
     public object? Input { get; set; }
 
     public int CallDepth { get; set; }
+
+    /// <summary>Whether a name was not found; the engine may then read the source again knowing the variables.</summary>
+    public bool MissedName { get; set; }
 
     public IReadOnlyList<string> Warnings => (IReadOnlyList<string>?)_warnings ?? [];
 
@@ -78,8 +82,43 @@ internal sealed class Evaluation
 
     public void ExitCall() => CallDepth--;
 
-    public string CheckString(string s) =>
-        s.Length > Limits.MaxStringLength ? throw new FeelLimitExceededException($"string longer than {Limits.MaxStringLength} characters") : s;
+    public string CheckString(string s)
+    {
+        if (s.Length > Limits.MaxStringLength)
+        {
+            throw new FeelLimitExceededException($"string longer than {Limits.MaxStringLength} characters");
+        }
+
+        Allocate(s.Length);
+        return s;
+    }
+
+    /// <summary>Charges created characters or list items to the evaluation's memory budget.</summary>
+    public void Allocate(long units)
+    {
+        _allocated += units;
+        if (_allocated > Limits.MaxAllocation)
+        {
+            throw new FeelLimitExceededException($"evaluation allocated more than {Limits.MaxAllocation} characters and list items");
+        }
+    }
+
+    /// <summary>Checks and charges a value a built-in function produced.</summary>
+    public object? Account(object? value)
+    {
+        switch (value)
+        {
+            case string s:
+                CheckString(s);
+                break;
+            case IReadOnlyList<object?> list:
+                CheckListSize(list.Count);
+                Allocate(list.Count);
+                break;
+        }
+
+        return value;
+    }
 
     public void CheckListSize(int count)
     {

@@ -47,7 +47,7 @@ internal sealed class FunctionDefinitionNode(string[] parameters, Node body) : N
             {
                 inner.Scope = caller;
             }
-        }));
+        }) { UserDefined = true });
     }
 }
 

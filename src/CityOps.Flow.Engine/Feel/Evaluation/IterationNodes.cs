@@ -95,15 +95,36 @@ internal sealed class ForNode(IterationContext[] contexts, Node body, bool binds
             }
             else
             {
-                // Binding the results so far costs a copy per item, so only loops that read 'partial' pay it.
-                ev.Scope = bindsPartial ? new BindingScope("partial", results.ToArray(), inner) : inner;
+                ev.Scope = bindsPartial ? new BindingScope("partial", new ResultsSoFar(results, results.Count), inner) : inner;
                 results.Add(body.Eval(ev));
                 ev.CheckListSize(results.Count);
+                ev.Allocate(1);
             }
         }
 
         return true;
     }
+}
+
+/// <summary>
+/// <c>partial</c>: a view of the first results of a <c>for</c>, which only ever appends, so the view never changes
+/// and costs nothing to make.
+/// </summary>
+internal sealed class ResultsSoFar(List<object?> results, int count) : IReadOnlyList<object?>
+{
+    public object? this[int index] => (uint)index < (uint)count ? results[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public int Count => count;
+
+    public IEnumerator<object?> GetEnumerator()
+    {
+        for (var i = 0; i < count; i++)
+        {
+            yield return results[i];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary><c>some</c>/<c>every x in xs satisfies e</c>.</summary>

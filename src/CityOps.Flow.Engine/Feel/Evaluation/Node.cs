@@ -32,7 +32,13 @@ internal sealed class NameNode(string name, FeelFunction? builtIn) : Node
             return value;
         }
 
-        return BuiltIn ?? ev.Engine.FindFunction(Name) ?? ev.Warn($"no variable found for name '{Name}'");
+        if ((BuiltIn ?? ev.Engine.FindFunction(Name)) is { } function)
+        {
+            return function;
+        }
+
+        ev.MissedName = true;
+        return ev.Warn($"no variable found for name '{Name}'");
     }
 }
 

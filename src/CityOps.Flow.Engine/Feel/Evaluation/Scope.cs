@@ -27,16 +27,31 @@ internal sealed class VariablesScope(IReadOnlyDictionary<string, object?> variab
 {
     public static readonly VariablesScope Empty = new(new Dictionary<string, object?>());
 
+    // Lists, maps and JSON are converted once per evaluation, not on every read (a loop may read them often).
+    private Dictionary<string, object?>? _converted;
+
     public override bool TryGetLocal(string name, out object? value)
     {
-        if (variables.TryGetValue(name, out var raw))
+        if (!variables.TryGetValue(name, out var raw))
         {
-            value = FeelValues.Normalize(raw);
+            value = null;
+            return false;
+        }
+
+        if (raw is null or string or decimal or bool)
+        {
+            value = raw;
             return true;
         }
 
-        value = null;
-        return false;
+        if (_converted is not null && _converted.TryGetValue(name, out value))
+        {
+            return true;
+        }
+
+        value = FeelValues.Normalize(raw);
+        (_converted ??= new Dictionary<string, object?>(StringComparer.Ordinal))[name] = value;
+        return true;
     }
 }
 

@@ -6,6 +6,10 @@ namespace CityOps.Flow.Engine.Feel;
 /// <summary>Splits FEEL source into tokens; skips whitespace and comments, reports the first lexical error.</summary>
 internal static class Lexer
 {
+    // Full-width punctuation an input method slips in, and what was meant.
+    private const string FullWidth = "（）【】，：＝＜＞＋－＊／？“”";
+    private const string HalfWidth = "()[],:=<>+-*/?\"\"";
+
     private static readonly string[] Symbols = ["**", "..", "!=", "<=", ">=", "->", "+", "-", "*", "/", "=", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ".", "?"];
 
     public static List<Token> Tokenize(string source, List<FeelError> errors)
@@ -146,10 +150,20 @@ internal static class Lexer
                 continue;
             }
 
-            var symbol = Array.Find(Symbols, s => string.CompareOrdinal(source, i, s, 0, s.Length) == 0);
+            string? symbol = null;
+            foreach (var candidate in Symbols)
+            {
+                if (string.CompareOrdinal(source, i, candidate, 0, candidate.Length) == 0)
+                {
+                    symbol = candidate;
+                    break;
+                }
+            }
+
             if (symbol is null)
             {
-                errors.Add(new($"unexpected character '{ch}'", line, column));
+                var hint = FullWidth.IndexOf(ch) is var k and >= 0 ? $" (a full-width character; write '{HalfWidth[k]}')" : "";
+                errors.Add(new($"unexpected character '{ch}'{hint}", line, column));
                 return tokens;
             }
 
@@ -158,7 +172,7 @@ internal static class Lexer
         }
     }
 
-    private static bool IsNameStart(char c) => char.IsLetter(c) || c == '_' || c == '$' || char.IsSurrogate(c) || c > '\u2E80';
+    private static bool IsNameStart(char c) => char.IsLetter(c) || c == '_' || c == '$' || char.IsSurrogate(c);
 
     private static bool IsNamePart(char c) => IsNameStart(c) || char.IsDigit(c) || c == '\'' || c == '\u00B7';
 

@@ -33,11 +33,12 @@ internal sealed partial class Parser
                     "]" => Range(),
                     "{" => Context(),
                     "?" => Input(),
+                    "<" or "<=" or ">" or ">=" => OpenRange(),
                     _ => throw Error($"unexpected {t.Describe()}, expected an expression", t),
                 };
         }
 
-        switch (t.Text)
+        switch (PeekKnownName() is null ? t.Text : "")
         {
             case "true":
                 Advance();
@@ -61,6 +62,20 @@ internal sealed partial class Parser
         }
 
         return new NameNode(name, _builtIns(name));
+    }
+
+    /// <summary><c>&lt; 10</c> as a value: the range open towards minus (or plus) infinity, as DMN 1.5 allows.</summary>
+    private Node OpenRange()
+    {
+        var op = Advance().Text;
+        var endpoint = Additive();
+        return op switch
+        {
+            "<" => new RangeNode(null, false, endpoint, false),
+            "<=" => new RangeNode(null, false, endpoint, true),
+            ">" => new RangeNode(endpoint, false, null, false),
+            _ => new RangeNode(endpoint, true, null, false),
+        };
     }
 
     private Node Input()
@@ -165,7 +180,7 @@ internal sealed partial class Parser
                 {
                     // A key runs up to its colon and may hold any characters a name may: "full-time", "time in hours".
                     var begin = Current.Offset;
-                    while (Current.Kind != TokenKind.End && !At(":"))
+                    while (Current.Kind == TokenKind.Name || (Current.Kind == TokenKind.Symbol && Current.Text is "-" or "+" or "*" or "/" or "."))
                     {
                         Advance();
                     }

@@ -54,7 +54,7 @@ internal sealed partial class Parser
         }
 
         var readsBefore = _inputReads;
-        var expression = fullExpression ? Expression() : Additive();
+        var expression = fullExpression ? Expression() : Comparison();
         return new ExpressionTest(expression, _inputReads > readsBefore);
     }
 

@@ -89,24 +89,23 @@ public sealed class FeelContext : IReadOnlyDictionary<string, object?>
     internal sealed class Builder
     {
         private readonly List<KeyValuePair<string, object?>> _entries = [];
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
 
         public int Count => _entries.Count;
 
         public void Set(string key, object? value)
         {
-            for (var i = 0; i < _entries.Count; i++)
+            if (_index.TryGetValue(key, out var at))
             {
-                if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
-                {
-                    _entries[i] = new(key, value);
-                    return;
-                }
+                _entries[at] = new(key, value);
+                return;
             }
 
+            _index[key] = _entries.Count;
             _entries.Add(new(key, value));
         }
 
-        public bool Contains(string key) => _entries.Exists(e => string.Equals(e.Key, key, StringComparison.Ordinal));
+        public bool Contains(string key) => _index.ContainsKey(key);
 
         public FeelContext Build() => new([.. _entries]);
     }

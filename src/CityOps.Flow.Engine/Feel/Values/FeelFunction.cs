@@ -49,7 +49,8 @@ public sealed class FeelFunction
         ev.EnterCall();
         try
         {
-            return signature.Body(ev, args);
+            var result = signature.Body(ev, args);
+            return signature.UserDefined ? result : ev.Account(result);
         }
         finally
         {
@@ -72,6 +73,9 @@ internal enum ParameterShape
 
 internal sealed record FeelSignature(string[] Names, int Required, Func<Evaluation, object?[], object?> Body, ParameterShape Shape = ParameterShape.Fixed)
 {
+    /// <summary>A FEEL-defined function, whose results were already charged to the budget as they were built.</summary>
+    public bool UserDefined { get; init; }
+
     public bool Accepts(int count) => Shape == ParameterShape.Fixed ? count >= Required && count <= Names.Length : count >= 1 || Required == 0;
 
     public object?[] Spread(object?[] args)

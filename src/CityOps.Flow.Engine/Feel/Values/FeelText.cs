@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CityOps.Flow.Engine.Feel;
@@ -6,7 +7,10 @@ namespace CityOps.Flow.Engine.Feel;
 /// <summary>The FEEL <c>string()</c> form of any value.</summary>
 internal static class FeelText
 {
-    public static string Format(object? value) => Append(new StringBuilder(), value, quoteStrings: false).ToString();
+    public static string Format(object? value) => Format(value, int.MaxValue);
+
+    /// <summary>Formats a value, giving up (with a limit error) once the text passes <paramref name="maxLength"/>.</summary>
+    public static string Format(object? value, int maxLength) => new Writer(maxLength).Append(value, quoteStrings: false).ToString();
 
     public static string Number(decimal d)
     {
@@ -15,64 +19,87 @@ internal static class FeelText
         return normal.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static StringBuilder Append(StringBuilder sb, object? value, bool quoteStrings)
+    private sealed class Writer(int maxLength)
     {
-        switch (value)
+        private readonly StringBuilder sb = new();
+
+        public override string ToString() => sb.ToString();
+
+        public Writer Append(object? value, bool quoteStrings)
         {
-            case null: return sb.Append("null");
-            case string s: return quoteStrings ? sb.Append('"').Append(s.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"') : sb.Append(s);
-            case bool b: return sb.Append(b ? "true" : "false");
-            case decimal d: return sb.Append(Number(d));
-            case DateOnly d: return sb.Append(TemporalText.Format(d));
-            case FeelTime t: return sb.Append(TemporalText.Format(t));
-            case FeelDateTime dt: return sb.Append(TemporalText.Format(dt));
-            case TimeSpan ts: return sb.Append(TemporalText.Format(ts));
-            case FeelYearsMonthsDuration ym: return sb.Append(TemporalText.Format(ym));
-            case IReadOnlyList<object?> list:
-                sb.Append('[');
-                for (var i = 0; i < list.Count; i++)
-                {
-                    if (i > 0)
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            if (sb.Length > maxLength)
+            {
+                throw new FeelLimitExceededException($"string longer than {maxLength} characters");
+            }
+
+            Write(value, quoteStrings);
+            return this;
+        }
+
+        private void Write(object? value, bool quoteStrings)
+        {
+            switch (value)
+            {
+                case null: sb.Append("null"); break;
+                case string s when quoteStrings: sb.Append('"').Append(s.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"'); break;
+                case string s: sb.Append(s); break;
+                case bool b: sb.Append(b ? "true" : "false"); break;
+                case decimal d: sb.Append(Number(d)); break;
+                case DateOnly d: sb.Append(TemporalText.Format(d)); break;
+                case FeelTime t: sb.Append(TemporalText.Format(t)); break;
+                case FeelDateTime dt: sb.Append(TemporalText.Format(dt)); break;
+                case TimeSpan ts: sb.Append(TemporalText.Format(ts)); break;
+                case FeelYearsMonthsDuration ym: sb.Append(TemporalText.Format(ym)); break;
+                case IReadOnlyList<object?> list:
+                    sb.Append('[');
+                    for (var i = 0; i < list.Count; i++)
                     {
-                        sb.Append(", ");
+                        if (i > 0)
+                        {
+                            sb.Append(", ");
+                        }
+
+                        Append(list[i], true);
                     }
 
-                    Append(sb, list[i], true);
-                }
-
-                return sb.Append(']');
-            case FeelContext context:
-                sb.Append('{');
-                var first = true;
-                foreach (var (key, item) in context)
-                {
-                    if (!first)
+                    sb.Append(']');
+                    break;
+                case FeelContext context:
+                    sb.Append('{');
+                    var first = true;
+                    foreach (var (key, item) in context)
                     {
-                        sb.Append(", ");
+                        if (!first)
+                        {
+                            sb.Append(", ");
+                        }
+
+                        first = false;
+                        sb.Append(key).Append(": ");
+                        Append(item, true);
                     }
 
-                    first = false;
-                    sb.Append(key).Append(": ");
-                    Append(sb, item, true);
-                }
-
-                return sb.Append('}');
-            case FeelRange r:
-                if (r.Start is null)
-                {
-                    return Append(sb.Append(r.EndIncluded ? "<= " : "< "), r.End, true);
-                }
-
-                if (r.End is null)
-                {
-                    return Append(sb.Append(r.StartIncluded ? ">= " : "> "), r.Start, true);
-                }
-
-                sb.Append(r.StartIncluded ? '[' : '(');
-                Append(sb, r.Start, true).Append("..");
-                return Append(sb, r.End, true).Append(r.EndIncluded ? ']' : ')');
-            case FeelFunction f: return sb.Append("function(").Append(string.Join(", ", f.ParameterNames)).Append(')');
-            default: return sb.Append(value);
+                    sb.Append('}');
+                    break;
+                case FeelRange { Start: null } r:
+                    sb.Append(r.EndIncluded ? "<= " : "< ");
+                    Append(r.End, true);
+                    break;
+                case FeelRange { End: null } r:
+                    sb.Append(r.StartIncluded ? ">= " : "> ");
+                    Append(r.Start, true);
+                    break;
+                case FeelRange r:
+                    sb.Append(r.StartIncluded ? '[' : '(');
+                    Append(r.Start, true);
+                    sb.Append("..");
+                    Append(r.End, true);
+                    sb.Append(r.EndIncluded ? ']' : ')');
+                    break;
+                case FeelFunction f: sb.Append("function(").Append(string.Join(", ", f.ParameterNames)).Append(')'); break;
+                default: sb.Append(value); break;
+            }
         }
     }
 }

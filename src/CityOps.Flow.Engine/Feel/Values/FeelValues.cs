@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace CityOps.Flow.Engine.Feel;
@@ -35,11 +36,33 @@ internal static class FeelValues
         IDictionary dictionary => NormalizeContext(dictionary),
         IEnumerable enumerable => NormalizeList(enumerable.Cast<object?>().ToArray()),
         Enum e => e.ToString(),
-        _ => value.ToString(),
+        _ => FromProperties(value),
     };
+
+    /// <summary>A host object (a record, a DTO) as a context of its public properties.</summary>
+    private static object? FromProperties(object value)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        var properties = value.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+            .ToArray();
+        if (properties.Length == 0)
+        {
+            return value.ToString();
+        }
+
+        var builder = new FeelContext.Builder();
+        foreach (var property in properties)
+        {
+            builder.Set(property.Name, Normalize(property.GetValue(value)));
+        }
+
+        return builder.Build();
+    }
 
     private static IReadOnlyList<object?> NormalizeList(IReadOnlyList<object?> list)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         object?[]? copy = null;
         for (var i = 0; i < list.Count; i++)
         {
@@ -119,11 +142,15 @@ internal static class FeelValues
             case DateOnly x when b is DateOnly y: return x == y;
             case DateOnly x when b is FeelDateTime y: return Temporal.Compare(Temporal.AtMidnight(x, y), y) == 0;
             case FeelDateTime x when b is DateOnly y: return Temporal.Compare(x, Temporal.AtMidnight(y, x)) == 0;
-            case FeelDateTime x when b is FeelDateTime y: return x.IsInstant == y.IsInstant ? Temporal.Compare(x, y) == 0 : false;
-            case FeelTime x when b is FeelTime y: return Temporal.Compare(x, y) is { } c ? c == 0 : false;
+            // An offset and a zone id are different kinds of designation: equal only within a kind (as the DMN TCK has it).
+            case FeelDateTime x when b is FeelDateTime y:
+                return x.IsInstant == y.IsInstant && (x.Zone is null) == (y.Zone is null) && Temporal.Compare(x, y) == 0;
+            case FeelTime x when b is FeelTime y:
+                return (x.Zone is null) == (y.Zone is null) && Temporal.Compare(x, y) is 0;
             case TimeSpan x when b is TimeSpan y: return x == y;
             case FeelYearsMonthsDuration x when b is FeelYearsMonthsDuration y: return x == y;
             case IReadOnlyList<object?> x when b is IReadOnlyList<object?> y:
+                RuntimeHelpers.EnsureSufficientExecutionStack();
                 if (x.Count != y.Count)
                 {
                     return false;
@@ -140,6 +167,7 @@ internal static class FeelValues
 
                 return true;
             case FeelContext x when b is FeelContext y:
+                RuntimeHelpers.EnsureSufficientExecutionStack();
                 if (x.Count != y.Count)
                 {
                     return false;
@@ -183,7 +211,26 @@ internal static class FeelValues
         _ => null,
     };
 
-    public static bool IsList(object? value) => value is IReadOnlyList<object?>;
+    /// <summary>Hashes consistently with <see cref="AreEqual"/>, so distinct values and unions need not compare every pair.</summary>
+    public static readonly IEqualityComparer<object?> EqualityComparer = new FeelEqualityComparer();
+
+    private sealed class FeelEqualityComparer : IEqualityComparer<object?>
+    {
+        public new bool Equals(object? x, object? y) => AreEqual(x, y) == true;
+
+        public int GetHashCode(object? value) => value switch
+        {
+            null => 0,
+            decimal d => (d / 1.0000000000000000000000000000m).GetHashCode(),
+            DateOnly d => d.ToDateTime(TimeOnly.MinValue).Ticks.GetHashCode(),
+            FeelDateTime dt => (dt.Instant?.UtcDateTime ?? dt.Local).Ticks.GetHashCode(),
+            FeelTime => 17,
+            IReadOnlyList<object?> list => list.Count,
+            FeelContext context => context.Count,
+            FeelRange => 19,
+            _ => value.GetHashCode(),
+        };
+    }
 
     /// <summary>FEEL lifts a single value to a singleton list where a list is expected.</summary>
     public static IReadOnlyList<object?> AsList(object? value) => value as IReadOnlyList<object?> ?? [value];

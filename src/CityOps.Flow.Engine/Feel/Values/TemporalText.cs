@@ -78,7 +78,7 @@ internal static partial class TemporalText
         if (m.Groups[6].Success)
         {
             zone = m.Groups[6].Value;
-            if (offset is not null || ZoneOffset(zone, DateTime.UtcNow) is null)
+            if (offset is not null || ZoneBaseOffset(zone) is null)
             {
                 return null;
             }
@@ -184,6 +184,19 @@ internal static partial class TemporalText
         }
 
         return (object?)ParseDate(text) ?? ParseTime(text);
+    }
+
+    /// <summary>A zone's standard offset: what a time of day (which has no date) in that zone is taken to mean.</summary>
+    public static TimeSpan? ZoneBaseOffset(string zone)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(zone).BaseUtcOffset;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     public static TimeSpan? ZoneOffset(string zone, DateTime local)

@@ -46,7 +46,11 @@ public static class TckRunner
         foreach (var result in testCase.Results)
         {
             var actual = evaluator.Evaluate(model.Definitions!, result.DecisionName, testCase.Inputs);
-            if (!TckValueComparer.Matches(result.Expected, actual.Value))
+            if (result.ExpectsError && actual.Errors.Count == 0 && actual.Warnings.Count == 0)
+            {
+                failures.Add($"'{result.DecisionName}': expected an error but it evaluated to {DmnValuesText.Show(actual.Value)} without complaint");
+            }
+            else if (!TckValueComparer.Matches(result.Expected, actual.Value))
             {
                 failures.Add($"'{result.DecisionName}': expected {DmnValuesText.Show(result.Expected)} but got {DmnValuesText.Show(actual.Value)}"
                     + (actual.Errors.Count > 0 ? $" (errors: {string.Join("; ", actual.Errors)})" : ""));

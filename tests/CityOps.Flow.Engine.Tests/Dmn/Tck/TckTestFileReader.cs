@@ -40,7 +40,8 @@ public static class TckTestFileReader
                 node => ReadValue(node, ns, feel)),
             Results = testCase.Elements(ns + "resultNode").Select(node => new TckExpectedResult(
                 (string)node.Attribute("name")!,
-                ReadValue(node.Element(ns + "expected")!, ns, feel))).ToList(),
+                node.Element(ns + "expected") is { } expected ? ReadValue(expected, ns, feel) : null,
+                (bool?)node.Attribute("errorResult") ?? false)).ToList(),
         }).ToList();
     }
 

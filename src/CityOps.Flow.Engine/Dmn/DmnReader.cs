@@ -69,23 +69,23 @@ public sealed class DmnReader(FeelEngine feel)
             .Select(e => (string?)e.Attribute("name"))
             .OfType<string>()
             .ToHashSet();
-        var context = new DmnElementReader(ns, feel, knownNames);
+        var elements = new DmnElementReader(ns, feel, knownNames);
         var expressionLanguage = (string?)root.Attribute("expressionLanguage");
         if (expressionLanguage is not null && !IsFeel(expressionLanguage))
         {
-            context.Problems.Add(Problem(root, (string?)root.Attribute("id"),
+            elements.Problems.Add(Problem(root, (string?)root.Attribute("id"),
                 $"Expression language '{expressionLanguage}' is not supported; only FEEL is."));
         }
 
-        var itemDefinitions = root.Elements(context.Ns + "itemDefinition").Select(context.ReadItemDefinition).ToList();
-        var inputData = root.Elements(context.Ns + "inputData").Select(context.ReadInputData).ToList();
-        var decisions = root.Elements(context.Ns + "decision").Select(context.ReadDecision).OfType<DmnDecision>().ToList();
+        var itemDefinitions = root.Elements(elements.Ns + "itemDefinition").Select(elements.ReadItemDefinition).ToList();
+        var inputData = root.Elements(elements.Ns + "inputData").Select(elements.ReadInputData).ToList();
+        var decisions = root.Elements(elements.Ns + "decision").Select(elements.ReadDecision).OfType<DmnDecision>().ToList();
 
-        DmnRequirementGraph.Check(decisions, inputData, context.Problems);
+        DmnRequirementGraph.Check(decisions, inputData, elements.Problems);
 
-        if (context.Problems.Count > 0)
+        if (elements.Problems.Count > 0)
         {
-            return new DmnReadResult(null, context.Problems);
+            return new DmnReadResult(null, elements.Problems);
         }
 
         var definitions = new DmnDefinitions((string?)root.Attribute("id"), (string?)root.Attribute("name"), (string?)root.Attribute("namespace"), version)

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using CityOps.Flow.Engine.Scheduling.WorkingTime;
+
+namespace CityOps.Flow.Benchmarks.Calendar;
+
+/// <summary>
+/// Cost of the working-time arithmetic behind every due date, on the shipped demo district calendar
+/// (2026 holidays; 2027 counted as regular weeks).
+/// </summary>
+public static class CalendarBenchmark
+{
+    private const int Starts = 4096;
+
+    // Many short rounds, keeping the best: on a shared machine the best round is the one least disturbed.
+    private const int Rounds = 9;
+
+    public static void Run()
+    {
+        var calendar = LoadDemoDistrict();
+        var random = new Random(2026);
+        var origin = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
+        var starts = Enumerable.Range(0, Starts)
+            .Select(_ => origin + TimeSpan.FromMinutes(random.Next(0, 365 * 24 * 60)))
+            .ToArray();
+        var fourHours = TimeSpan.FromHours(4);
+        var aYear = TimeSpan.FromDays(365);
+
+        var addHours = Measure("add 4 working hours", 500_000, i => calendar.AddWorkingTime(starts[i % Starts], fourHours).UtcTicks);
+        var addDays = Measure("add 15 working days", 500_000, i => calendar.AddWorkingDays(starts[i % Starts], 15).UtcTicks);
+        var betweenYear = Measure("working time between instants a year apart", 500_000, i =>
+        {
+            var from = starts[i % Starts];
+            return calendar.WorkingTimeBetween(from, from + aYear).Ticks;
+        });
+
+        // First use of a year builds its table once; this is what a freshly loaded calendar pays.
+        Measure("load calendar + first due date (cold year)", 500, _ =>
+        {
+            var fresh = WorkingTimeCalendar.Create(calendar.Definition);
+            return fresh.AddWorkingTime(origin, fourHours).UtcTicks;
+        });
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"RESULT add_hours_ns={addHours:F0} add_days_ns={addDays:F0} between_year_ns={betweenYear:F0}"));
+    }
+
+    private static double Measure(string name, int iterations, Func<int, long> operation)
+    {
+        long sink = 0;
+        for (var i = 0; i < iterations / 10; i++)
+        {
+            sink += operation(i);
+        }
+
+        var best = double.MaxValue;
+        for (var round = 0; round < Rounds; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < iterations; i++)
+            {
+                sink += operation(i);
+            }
+
+            watch.Stop();
+            best = Math.Min(best, watch.Elapsed.TotalNanoseconds / iterations);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-45} {best,8:F1} ns/op (best of {Rounds} x {iterations:N0}; checksum {sink & 0xFFFF})"));
+        return best;
+    }
+
+    private static WorkingTimeCalendar LoadDemoDistrict()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var file = Path.Combine(folder.FullName, "workflows", "calendars", "demo-district.json");
+            if (File.Exists(Path.Combine(folder.FullName, "CityOps.Flow.sln")) && File.Exists(file))
+            {
+                var result = WorkingTimeCalendarJson.Read(File.ReadAllText(file));
+                return result.Calendar ?? throw new InvalidOperationException(string.Join("; ", result.Problems));
+            }
+        }
+
+        throw new InvalidOperationException("workflows/calendars/demo-district.json not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -29,7 +29,17 @@ public sealed class EventReadingTests
         Assert.Null(limit.Schedule);
         Assert.Equal("timeLimit", limit.Value.Expression!.Source);
 
-        Assert.Equal(["remind", "deadline", "limit"], process.BoundaryEventsOf("handle").Select(b => b.Id));
+        Assert.Equal(["remind", "deadline", "repeatOnce", "limit"], process.BoundaryEventsOf("handle").Select(b => b.Id));
+    }
+
+    [Fact]
+    public void A_cycle_on_an_interrupting_boundary_timer_is_warned_about_because_it_fires_once()
+    {
+        var result = BpmnFixtures.Read("Events", "timers.bpmn");
+
+        Assert.True(result.IsDeployable);
+        result.AssertWarning("repeatOnce", "fires only once");
+        result.AssertNoProblemFor("remind");
     }
 
     [Fact]
@@ -65,6 +75,15 @@ public sealed class EventReadingTests
         Assert.Null(sent.Message);
         Assert.Equal("notify-withdrawal", sent.Definition!.Type.Literal);
         Assert.Equal("sig_storm", ((SignalEventDefinition)process.Node<EndEvent>("noted").Definition!).Signal.Id);
+    }
+
+    [Fact]
+    public void A_job_definition_misplaced_inside_the_message_definition_is_pointed_out()
+    {
+        var result = BpmnFixtures.Read("Events", "misplaced-job.bpmn");
+
+        result.AssertWarning("informed", "zeebe:taskDefinition of 'informed' sits inside its messageEventDefinition and is not read");
+        result.AssertError("informed", "neither a zeebe:taskDefinition type nor a messageRef");
     }
 
     [Fact]

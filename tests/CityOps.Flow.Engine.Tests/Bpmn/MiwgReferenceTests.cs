@@ -45,8 +45,8 @@ public sealed class MiwgReferenceTests
         { "C.5.0.bpmn", [], [], null },
         { "C.6.0.bpmn", [], [], null },
         { "C.7.0.bpmn", [], [], null },
-        { "C.9.0.bpmn", [], ["UserTask_HandleTimeout"], "neither an assignee nor candidate groups" },
-        { "C.9.1.bpmn", [], ["UserTask_CallCustomer"], "neither an assignee nor candidate groups" },
+        { "C.9.0.bpmn", [], ["UserTask_HandleTimeout"], "neither an assignee nor candidate groups or users" },
+        { "C.9.1.bpmn", [], ["UserTask_CallCustomer"], "neither an assignee nor candidate groups or users" },
         { "C.9.2.bpmn", ["ManualCheck"], [], null },
     };
 
@@ -87,6 +87,21 @@ public sealed class MiwgReferenceTests
         Assert.All(
             planes.SelectMany(p => p.Shapes.Select(s => s.BpmnElementId).Concat(p.Edges.Select(e => e.BpmnElementId))).OfType<string>(),
             id => Assert.Contains(id, drawable));
+    }
+
+    [Fact]
+    public void Executable_reference_model_carries_its_embedded_task_form()
+    {
+        var definitions = BpmnReader.Read(File.ReadAllText(BpmnTestFiles.SharedData("bpmn-miwg", "C.9.2.bpmn"))).Definitions!;
+        var process = definitions.FindProcess("ManualCheck")!;
+
+        var task = process.AllNodes.OfType<CityOps.Flow.Engine.Bpmn.Model.UserTask>().Single(t => t.Form is not null);
+
+        Assert.Equal("camunda-forms:bpmn:userTaskForm_2s8lq02", task.Form!.FormKey);
+        var form = definitions.EmbeddedFormFor(task.Form);
+        Assert.NotNull(form);
+        Assert.StartsWith("{", form);
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(form).RootElement.ValueKind);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class StructureReadingTests
 
         result.AssertError("compute", "no scripts");
         result.AssertError("review", "standard loops");
-        result.AssertError("review", "neither an assignee nor candidate groups");
+        result.AssertError("review", "neither an assignee nor candidate groups or users");
         result.AssertError("archive", "no zeebe:taskDefinition type");
         result.AssertError("pay", "transactions are not supported");
         result.AssertError("investigate", "ad-hoc sub-processes are not supported");
@@ -55,6 +55,17 @@ public sealed class StructureReadingTests
         var problem = Assert.Single(result.Problems);
         Assert.Contains("not well-formed XML", problem.Message);
         Assert.Equal(5, problem.Line);
+    }
+
+    [Fact]
+    public void A_file_with_a_dtd_is_refused_before_any_entity_expands()
+    {
+        var result = BpmnFixtures.Read("Structure", "with-dtd.bpmn");
+
+        Assert.Null(result.Definitions);
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("DTD", problem.Message);
+        Assert.Equal(2, problem.Line);
     }
 
     [Fact]

@@ -35,5 +35,6 @@ public sealed class SubProcessReadingTests
         result.AssertError("noStart", "needs exactly one none start event");
         result.AssertError("leak", "across a sub-process boundary");
         result.AssertError("plainStart", "none start event of an event sub-process 'plainStart' is not supported");
+        result.AssertWarning("inner", "has no incoming sequence flow, so it is never reached");
     }
 }

@@ -31,7 +31,7 @@ public sealed class TaskReadingTests
         var result = BpmnFixtures.Read("Tasks", "user-task-unassigned.bpmn");
 
         Assert.False(result.IsDeployable);
-        var problem = result.AssertError("verify", "neither an assignee nor candidate groups");
+        var problem = result.AssertError("verify", "neither an assignee nor candidate groups or users");
         Assert.Equal(6, problem.Line);
         Assert.False(result.Definitions!.Processes[0].IsExecutable);
     }

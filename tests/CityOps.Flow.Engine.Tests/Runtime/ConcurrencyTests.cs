@@ -51,6 +51,24 @@ public sealed class ConcurrencyTests
         h.AssertReplayMatches(id);
     }
 
+    [Fact]
+    public void Workers_completing_tasks_of_one_instance_on_several_threads_lose_no_completion()
+    {
+        var h = new RuntimeHarness();
+        h.Deploy("multi-instance/parallel-deadline.bpmn");
+        var departments = Enumerable.Range(1, 24).Select(i => "dept-" + i).ToArray();
+        var id = h.Start("parallel_deadline", new { departments });
+        var tasks = h.Tasks(id);
+
+        Parallel.ForEach(tasks, new ParallelOptions { MaxDegreeOfParallelism = 4 }, task =>
+            h.Engine.CompleteTask(task.Id, new Dictionary<string, object?> { ["opinion"] = task.CandidateGroups[0] }, "worker").Expect());
+
+        Assert.Equal(InstanceStatus.Completed, h.State(id).Status);
+        Assert.Equal(departments, ((IEnumerable<object?>)h.Variable(id, "opinions")!).Cast<string>());
+        Assert.Equal(24, h.History(id).Count(e => e is TaskCompleted));
+        h.AssertReplayMatches(id);
+    }
+
     /// <summary>A real store with another node's command slipped in before this node's first commit.</summary>
     private sealed class RacingStore(InMemoryWorkflowStore inner, Action competitor) : IWorkflowStore
     {

@@ -7,7 +7,9 @@
 // SubProcess, EventSubProcess) hold only their direct children; nodes and flows name their scope by ScopeId and refer
 // to other elements by id. BpmnProcess indexes every level once at construction, so the runtime asks the process
 // (Node, Outgoing, Incoming, BoundaryEventsOf, StartEventsOf, EventSubProcessesOf, ScopeOf) instead of walking XML-shaped
-// trees. Anything unsupported never reaches this model: the reader refuses it with a BpmnProblem. Lanes, artifacts,
+// trees. FEEL is compiled once by the reader (BpmnExpression.Compiled). Anything unsupported is refused with a
+// BpmnProblem; a refused or isExecutable="false" process is still returned for viewing (unsupported elements as
+// ViewOnlyNode placeholders) but has IsExecutable == false, so the runtime never starts it. Lanes, artifacts,
 // collaborations and the diagram are kept for viewing only.
 
 namespace CityOps.Flow.Engine.Bpmn.Model;
@@ -17,6 +19,8 @@ public sealed class BpmnProcess : IFlowScope
 {
     private static readonly IReadOnlyList<SequenceFlow> NoFlows = [];
     private static readonly IReadOnlyList<BoundaryEvent> NoBoundaryEvents = [];
+    private static readonly IReadOnlyList<StartEvent> NoStartEvents = [];
+    private static readonly IReadOnlyList<EventSubProcess> NoEventSubProcesses = [];
 
     private readonly Dictionary<string, FlowNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SequenceFlow> _flows = new(StringComparer.Ordinal);
@@ -24,6 +28,8 @@ public sealed class BpmnProcess : IFlowScope
     private readonly Dictionary<string, List<SequenceFlow>> _outgoing = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<SequenceFlow>> _incoming = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<BoundaryEvent>> _boundaryEvents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<StartEvent>> _startEvents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<EventSubProcess>> _eventSubProcesses = new(StringComparer.Ordinal);
 
     public BpmnProcess(
         string id,
@@ -104,13 +110,26 @@ public sealed class BpmnProcess : IFlowScope
         _boundaryEvents.TryGetValue(activityId, out var events) ? events : NoBoundaryEvents;
 
     /// <summary>The start events directly in a scope (not those of its event sub-processes).</summary>
-    public IReadOnlyList<StartEvent> StartEventsOf(string scopeId) => Scope(scopeId).FlowNodes.OfType<StartEvent>().ToList();
+    public IReadOnlyList<StartEvent> StartEventsOf(string scopeId) =>
+        _startEvents.TryGetValue(scopeId, out var events) ? events : NoneIn(scopeId, NoStartEvents);
 
     /// <summary>The none start event of a scope: where the process (or an embedded sub-process) begins.</summary>
-    public StartEvent? NoneStartEventOf(string scopeId) => StartEventsOf(scopeId).FirstOrDefault(e => e.Definition is null);
+    public StartEvent? NoneStartEventOf(string scopeId)
+    {
+        foreach (var start in StartEventsOf(scopeId))
+        {
+            if (start.Definition is null)
+            {
+                return start;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The event sub-processes directly in a scope, active while that scope is.</summary>
-    public IReadOnlyList<EventSubProcess> EventSubProcessesOf(string scopeId) => Scope(scopeId).FlowNodes.OfType<EventSubProcess>().ToList();
+    public IReadOnlyList<EventSubProcess> EventSubProcessesOf(string scopeId) =>
+        _eventSubProcesses.TryGetValue(scopeId, out var found) ? found : NoneIn(scopeId, NoEventSubProcesses);
 
     /// <summary>The process itself, or the sub-process / event sub-process with this id.</summary>
     public IFlowScope Scope(string scopeId) =>
@@ -139,15 +158,26 @@ public sealed class BpmnProcess : IFlowScope
         }
     }
 
+    private IReadOnlyList<T> NoneIn<T>(string scopeId, IReadOnlyList<T> empty) =>
+        _scopes.ContainsKey(scopeId) ? empty : throw new KeyNotFoundException($"Process '{Id}' has no scope '{scopeId}'.");
+
     private void Index(IFlowScope scope)
     {
         _scopes[scope.Id] = scope;
         foreach (var node in scope.FlowNodes)
         {
             _nodes[node.Id] = node;
-            if (node is BoundaryEvent boundary)
+            switch (node)
             {
-                Add(_boundaryEvents, boundary.AttachedToId, boundary);
+                case BoundaryEvent boundary:
+                    Add(_boundaryEvents, boundary.AttachedToId, boundary);
+                    break;
+                case StartEvent start:
+                    Add(_startEvents, scope.Id, start);
+                    break;
+                case EventSubProcess eventSubProcess:
+                    Add(_eventSubProcesses, scope.Id, eventSubProcess);
+                    break;
             }
 
             if (node is IFlowScope nested)

@@ -43,7 +43,7 @@ internal sealed class ActivityReader(ProcessContext context)
         if (assignment is { Assignee: null, CandidateGroups: null, CandidateUsers: null })
         {
             context.Require(element, id,
-                $"user task '{id}' has neither an assignee nor candidate groups (zeebe:assignmentDefinition), so nobody could pick it up"
+                $"user task '{id}' has neither an assignee nor candidate groups or users (zeebe:assignmentDefinition), so nobody could pick it up"
                 + ForeignHint(element, "assignee", "candidateGroups", "candidateUsers"));
         }
 

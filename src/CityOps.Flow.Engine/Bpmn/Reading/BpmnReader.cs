@@ -7,18 +7,30 @@ namespace CityOps.Flow.Engine.Bpmn.Reading;
 /// <summary>Reads BPMN 2.0 XML (zeebe dialect) into the executable model, reporting every problem at once.</summary>
 public static class BpmnReader
 {
+    private static readonly HashSet<string> KnownRootElements = new(StringComparer.Ordinal)
+    {
+        "process", "collaboration", "message", "signal", "error", "escalation", "import", "itemDefinition", "dataStore",
+        "resource", "interface", "category", "globalTask", "globalUserTask", "globalManualTask", "globalScriptTask",
+        "globalBusinessRuleTask", "documentation", "extensionElements", "extension", "relationship", "partnerRole",
+        "partnerEntity", "endPoint", "correlationProperty", "eventDefinition", "timerEventDefinition",
+        "messageEventDefinition", "signalEventDefinition", "errorEventDefinition", "escalationEventDefinition",
+    };
+
     public static BpmnReadResult Read(string xml, BpmnReadOptions? options = null)
     {
         options ??= BpmnReadOptions.Default;
         var log = new ProblemLog();
         XDocument document;
+        // Files come from users: no DTDs (entity expansion) and no external resources.
+        using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
         try
         {
-            document = XDocument.Parse(xml, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
         }
         catch (XmlException ex)
         {
-            log.Add(BpmnProblemSeverity.Error, new SourcePosition(ex.LineNumber, ex.LinePosition), null, $"the file is not well-formed XML: {ex.Message}");
+            var at = ex.LineNumber > 0 ? new SourcePosition(ex.LineNumber, ex.LinePosition) : PositionOfDoctype(xml);
+            log.Add(BpmnProblemSeverity.Error, at, null, $"the file is not well-formed XML: {ex.Message}");
             return new BpmnReadResult(null, log.Problems);
         }
 
@@ -51,19 +63,27 @@ public static class BpmnReader
             Errors = declarations.Errors.Values.ToList(),
             Escalations = declarations.Escalations.Values.ToList(),
             Diagrams = diagrams,
+            EmbeddedForms = root.Descendants(BpmnNames.Zeebe + "userTaskForm")
+                .Where(f => f.Attr("id") is not null)
+                .GroupBy(f => f.Attr("id")!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Value.Trim(), StringComparer.Ordinal),
             SourceXml = xml,
         };
         return new BpmnReadResult(definitions, log.Problems);
     }
 
-    private static readonly HashSet<string> KnownRootElements = new(StringComparer.Ordinal)
+    // The refusal of a DTD carries no position; point at the declaration itself.
+    private static SourcePosition PositionOfDoctype(string xml)
     {
-        "process", "collaboration", "message", "signal", "error", "escalation", "import", "itemDefinition", "dataStore",
-        "resource", "interface", "category", "globalTask", "globalUserTask", "globalManualTask", "globalScriptTask",
-        "globalBusinessRuleTask", "documentation", "extensionElements", "extension", "relationship", "partnerRole",
-        "partnerEntity", "endPoint", "correlationProperty", "eventDefinition", "timerEventDefinition",
-        "messageEventDefinition", "signalEventDefinition", "errorEventDefinition", "escalationEventDefinition",
-    };
+        var index = xml.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return new SourcePosition(1, 1);
+        }
+
+        var line = 1 + xml.AsSpan(0, index).Count('\n');
+        return new SourcePosition(line, index - xml.LastIndexOf('\n', Math.Max(index - 1, 0)));
+    }
 
     private static BpmnProcess ReadProcess(XElement element, ProblemLog log, BpmnReadOptions options, Declarations declarations)
     {

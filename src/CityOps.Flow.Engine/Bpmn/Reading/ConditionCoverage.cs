@@ -6,7 +6,8 @@ namespace CityOps.Flow.Engine.Bpmn.Reading;
 /// <summary>
 /// A conservative look at whether a set of gateway conditions can all be false at once. It recognises only the
 /// common complete shapes (a literal true; X and not(X); a comparison and its negation on the same operands);
-/// anything else is assumed able to all be false, which only costs a warning.
+/// anything else is assumed able to all be false, which only costs a warning. It assumes the variables are set: with a
+/// null variable every comparison is null, and the runtime raises an incident whatever the conditions.
 /// </summary>
 internal static partial class ConditionCoverage
 {
@@ -25,7 +26,7 @@ internal static partial class ConditionCoverage
 
         foreach (var text in texts)
         {
-            if (texts.Contains($"not({text})") || (text is var t && t.StartsWith("not(", StringComparison.Ordinal) && texts.Contains(t[4..^1])))
+            if (texts.Contains($"not({text})"))
             {
                 return false;
             }
@@ -37,11 +38,6 @@ internal static partial class ConditionCoverage
                 {
                     return false;
                 }
-            }
-
-            if (texts.Contains($"{text}=false") || texts.Contains($"{text}=true") && text.EndsWith("=false", StringComparison.Ordinal))
-            {
-                return false;
             }
         }
 

@@ -53,6 +53,11 @@ internal sealed class EventReader(ProcessContext context)
                 $"{trigger} {role.Replace("events", "event", StringComparison.Ordinal)} '{id}' is not supported ({role} may be {string.Join(", ", allowed)})");
         }
 
+        if (definitionElement?.Element(BpmnNames.Model + "extensionElements")?.Elements().FirstOrDefault(e => e.Name.Namespace == BpmnNames.Zeebe) is { } misplaced)
+        {
+            context.Warn(misplaced, id, $"zeebe:{misplaced.Name.LocalName} of '{id}' sits inside its {definitionElement!.Name.LocalName} and is not read; put it in the event's own extensionElements");
+        }
+
         var definition = definitionElement is null ? null : ReadDefinition(definitionElement, element, id, local, scopeKind);
         return local switch
         {
@@ -73,6 +78,11 @@ internal sealed class EventReader(ProcessContext context)
         }
 
         var cancel = element.BoolAttr("cancelActivity", true);
+        if (cancel && definition is TimerEventDefinition { Kind: TimerKind.Cycle })
+        {
+            context.Warn(element, id, $"interrupting timer boundary event '{id}' has a timeCycle, but it fires only once because it cancels '{attachedTo}'; make it non-interrupting to repeat");
+        }
+
         if (!cancel && definition is ErrorEventDefinition)
         {
             context.Require(element, id, $"error boundary event '{id}' is non-interrupting; an error always interrupts the activity");

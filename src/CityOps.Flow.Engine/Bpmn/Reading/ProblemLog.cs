@@ -13,8 +13,10 @@ internal sealed class ProblemLog
 
     public int ErrorCount { get; private set; }
 
-    public static SourcePosition PositionOf(XObject? at) =>
-        at is IXmlLineInfo info && info.HasLineInfo() ? new SourcePosition(info.LineNumber, info.LinePosition) : SourcePosition.Unknown;
+    public static SourcePosition PositionOf(XObject? at) => PositionOf(at as IXmlLineInfo);
+
+    public static SourcePosition PositionOf(IXmlLineInfo? info) =>
+        info is not null && info.HasLineInfo() ? new SourcePosition(info.LineNumber, info.LinePosition) : SourcePosition.Unknown;
 
     public void Add(BpmnProblemSeverity severity, SourcePosition at, string? elementId, string message)
     {

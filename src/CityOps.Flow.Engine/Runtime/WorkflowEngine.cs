@@ -149,7 +149,8 @@ public sealed partial class WorkflowEngine
                 var definition = Definition(record.ProcessId, record.Version);
                 var start = definition.Process.StartEventsOf(definition.Process.Id)
                     .First(e => e.Definition is MessageEventDefinition { Message: { } m } && MessageName(m) == messageName);
-                if (context.StartInstance(definition, payload, correlationKey, start: start) is { } started) instances.Add(started.State.InstanceId);
+                var businessKey = correlationKey.Length == 0 ? null : correlationKey;
+                if (context.StartInstance(definition, payload, businessKey, start: start) is { } started) instances.Add(started.State.InstanceId);
             }
 
             outcome = MessageCorrelationOutcome.Correlated;

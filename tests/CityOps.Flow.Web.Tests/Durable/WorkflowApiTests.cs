@@ -105,6 +105,45 @@ public sealed class WorkflowApiTests : IAsyncLifetime
         Assert.Equal(0, (await api.GetAsync("/api/workflows/incidents")).GetArrayLength());
     }
 
+    [Fact]
+    public async Task An_incident_is_listed_with_its_element_and_a_retry_runs_the_element_again()
+    {
+        const string gateway = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                              id="Defs_route_by_amount" targetNamespace="http://cityops.example/bpmn">
+              <bpmn:process id="route_by_amount" isExecutable="true">
+                <bpmn:startEvent id="Start" />
+                <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Route" />
+                <bpmn:exclusiveGateway id="Route" />
+                <bpmn:sequenceFlow id="f_big" sourceRef="Route" targetRef="End">
+                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=amount &gt; 100</bpmn:conditionExpression>
+                </bpmn:sequenceFlow>
+                <bpmn:endEvent id="End" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+        await WorkflowApiClient.ExpectAsync(await api.DeployAsync(gateway, "route-by-amount.bpmn"), HttpStatusCode.OK);
+        var instanceId = await api.StartAsync("route_by_amount", new { amount = 5 });
+
+        var incident = Assert.Single((await api.GetAsync("/api/workflows/incidents")).EnumerateArray());
+        Assert.Equal(instanceId, incident.GetProperty("instanceId").GetGuid());
+        Assert.Equal("Route", incident.GetProperty("elementId").GetString());
+        Assert.Equal("NoOutgoingFlow", incident.GetProperty("kind").GetString());
+        var incidentId = incident.GetProperty("incidentId").GetGuid();
+
+        // Nothing changed the amount, so the gateway stops again with a fresh incident.
+        var retried = await api.PostAsync($"/api/workflows/instances/{instanceId}/incidents/{incidentId}/retry");
+        var again = Assert.Single(retried.GetProperty("incidents").EnumerateArray());
+        Assert.NotEqual(incidentId, again.GetProperty("incidentId").GetGuid());
+        var kinds = (await api.GetAsync($"/api/workflows/instances/{instanceId}/history")).EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(1, kinds.Count(k => k == "incident-resolved"));
+        Assert.Equal(2, kinds.Count(k => k == "incident-raised"));
+
+        var unknown = await api.Http.PostAsync($"/api/workflows/instances/{instanceId}/incidents/{incidentId}/retry", null);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     private async Task<JsonElement> WaitForStatusAsync(Guid instanceId, string status, TimeSpan within)
     {
         var deadline = DateTime.UtcNow + within;

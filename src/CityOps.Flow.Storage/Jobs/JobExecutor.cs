@@ -48,25 +48,40 @@ public sealed class JobExecutor(
         return fired;
     }
 
-    /// <summary>Runs due jobs until <paramref name="ct"/> is cancelled, sleeping until the next due time in between.</summary>
+    /// <summary>
+    /// Runs due jobs until <paramref name="ct"/> is cancelled, sleeping until the next due time in between. The database
+    /// work runs on the thread pool, so a hosted service calling this does not hold up the host's start.
+    /// </summary>
     public async Task RunAsync(CancellationToken ct)
     {
         logger.LogInformation("Job executor {WorkerId} started", options.WorkerId);
         while (!ct.IsCancellationRequested)
         {
+            TimeSpan idle;
             try
             {
-                RunDueJobs(ct);
+                idle = await Task.Run(
+                    () =>
+                    {
+                        RunDueJobs(ct);
+                        return IdleDelay();
+                    },
+                    ct);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (Exception e)
             {
                 // The database may be briefly unreachable; the next round tries again and locks protect the jobs meanwhile.
-                logger.LogError(e, "Job executor {WorkerId} could not acquire jobs", options.WorkerId);
+                logger.LogError(e, "Job executor {WorkerId} could not run due jobs", options.WorkerId);
+                idle = options.PollInterval;
             }
 
             try
             {
-                await Task.Delay(IdleDelay(), clock, ct);
+                await Task.Delay(idle, clock, ct);
             }
             catch (OperationCanceledException)
             {

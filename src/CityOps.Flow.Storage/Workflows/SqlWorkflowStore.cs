@@ -26,6 +26,9 @@ public sealed partial class SqlWorkflowStore(IDbConnectionFactory connections) :
 
     public SqlDialect Dialect => connections.Dialect;
 
+    /// <summary>The database this store works on, for the components that share it (job failures).</summary>
+    internal IDbConnectionFactory Connections => connections;
+
     public ProcessDefinitionRecord? FindProcess(string processId, int? version = null)
     {
         using var connection = connections.Open();

@@ -132,6 +132,35 @@ public sealed class JobExecutorTests(TestDatabases databases) : IClassFixture<Te
         Assert.Equal(["Supervise"], run.Tasks(id).Select(t => t.ElementId));
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Running_in_the_background_it_fires_timers_as_they_fall_due_and_stops_on_request(SqlDialect dialect)
+    {
+        var (run, failures, _) = await SetUpAsync(dialect);
+        run.Deploy("timers/deadline.bpmn");
+        var id = run.Start("deadline", FourHourLimit);
+        var executor = Executor(run, failures, new JobExecutorOptions
+        {
+            WorkerId = "node-a",
+            PollInterval = TimeSpan.FromMilliseconds(50),
+            MinimumIdle = TimeSpan.FromMilliseconds(10),
+        });
+        using var stop = new CancellationTokenSource();
+
+        var running = executor.RunAsync(stop.Token);
+        await Task.Delay(200);
+        Assert.Equal(["Handle"], run.Tasks(id).Select(t => t.ElementId));
+        run.Clock.Advance(TimeSpan.FromHours(4));
+        for (var waited = 0; waited < 100 && run.Tasks(id).All(t => t.ElementId != "Supervise"); waited++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(["Supervise"], run.Tasks(id).Select(t => t.ElementId));
+        Assert.False(running.IsCompleted);
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     [Fact]
     public void Retry_delays_double_from_the_first_and_stop_at_the_maximum()
     {

@@ -72,6 +72,22 @@ public sealed class TimerTests
     }
 
     [Fact]
+    public void Timer_expressions_may_give_a_date_time_or_a_duration()
+    {
+        var h = new RuntimeHarness();
+        h.Deploy("timers/expression-timers.bpmn");
+        var id = h.Start("expression_timers", new { deadline = RuntimeHarness.Epoch.AddHours(3) });
+
+        Assert.Equal(RuntimeHarness.Epoch.AddHours(3), Assert.Single(h.State(id).Jobs.Values).DueAt);
+        Assert.Equal(1, h.Advance(TimeSpan.FromHours(3)));
+        Assert.Equal(["Cool"], h.ActiveElements(id));
+        Assert.Equal(h.Clock.GetUtcNow().AddHours(2), Assert.Single(h.State(id).Jobs.Values).DueAt);
+        Assert.Equal(1, h.Advance(TimeSpan.FromHours(2)));
+        Assert.Equal(InstanceStatus.Completed, h.State(id).Status);
+        h.AssertReplayMatches(id);
+    }
+
+    [Fact]
     public void Intermediate_timer_waits_its_duration()
     {
         var h = new RuntimeHarness();

@@ -13,7 +13,7 @@ public sealed class ExpressionReadingTests
 
         result.AssertError("verify", "zeebe:assignmentDefinition assignee is not valid FEEL at line 1, column 6 of the expression");
         result.AssertError("verify", "the multi-instance inputCollection is not valid FEEL at line 1, column 5");
-        result.AssertError("big", "the condition of 'big' is not valid FEEL at line 1, column 9 of the expression: unexpected '>'");
+        result.AssertError("big", "the condition of 'big' is not valid FEEL at line 1, column 10 of the expression: unexpected ')'");
         result.AssertError("odd", "at line 2, column 3 of the expression");
         Assert.Equal(4, result.Errors.Count());
     }

@@ -13,7 +13,7 @@ public static class CalendarBenchmark
     private const int Starts = 4096;
 
     // Many short rounds, keeping the best: on a shared machine the best round is the one least disturbed.
-    private const int Rounds = 9;
+    private const int Rounds = 7;
 
     public static void Run()
     {
@@ -26,9 +26,9 @@ public static class CalendarBenchmark
         var fourHours = TimeSpan.FromHours(4);
         var aYear = TimeSpan.FromDays(365);
 
-        var addHours = Measure("add 4 working hours", 500_000, i => calendar.AddWorkingTime(starts[i % Starts], fourHours).UtcTicks);
-        var addDays = Measure("add 15 working days", 500_000, i => calendar.AddWorkingDays(starts[i % Starts], 15).UtcTicks);
-        var betweenYear = Measure("working time between instants a year apart", 500_000, i =>
+        var addHours = Measure("add 4 working hours", 2_000_000, i => calendar.AddWorkingTime(starts[i % Starts], fourHours).UtcTicks);
+        var addDays = Measure("add 15 working days", 2_000_000, i => calendar.AddWorkingDays(starts[i % Starts], 15).UtcTicks);
+        var betweenYear = Measure("working time between instants a year apart", 2_000_000, i =>
         {
             var from = starts[i % Starts];
             return calendar.WorkingTimeBetween(from, from + aYear).Ticks;
@@ -55,8 +55,12 @@ public static class CalendarBenchmark
         }
 
         var best = double.MaxValue;
+        var bestCpu = double.MaxValue;
+        var process = Process.GetCurrentProcess();
         for (var round = 0; round < Rounds; round++)
         {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             for (var i = 0; i < iterations; i++)
             {
@@ -64,11 +68,17 @@ public static class CalendarBenchmark
             }
 
             watch.Stop();
+            process.Refresh();
             best = Math.Min(best, watch.Elapsed.TotalNanoseconds / iterations);
+            bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpuBefore).TotalNanoseconds / iterations);
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-45} {best,8:F1} ns/op (best of {Rounds} x {iterations:N0}; checksum {sink & 0xFFFF})"));
-        return best;
+        // The machine is shared: a round that waited for a core shows in wall time only, so the RESULT line
+        // reports process CPU time per operation, which matches wall time on an idle machine.
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name,-45} {best,10:F1} ns/op wall {bestCpu,10:F1} ns/op cpu (best of {Rounds} x {iterations:N0}; checksum {sink & 0xFFFF})"));
+        return bestCpu;
     }
 
     private static WorkingTimeCalendar LoadDemoDistrict()

@@ -144,6 +144,18 @@ public sealed class WorkflowApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_workflow_api()
+    {
+        var document = await api.GetAsync("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/workflows/definitions", paths);
+        Assert.Contains("/api/workflows/instances/{instanceId}", paths);
+        Assert.Contains("/api/workflows/tasks/{taskId}/complete", paths);
+        Assert.Contains("/api/workflows/instances/{instanceId}/incidents/{incidentId}/retry", paths);
+    }
+
     private async Task<JsonElement> WaitForStatusAsync(Guid instanceId, string status, TimeSpan within)
     {
         var deadline = DateTime.UtcNow + within;

@@ -72,7 +72,11 @@ public sealed class WorkflowApiTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var errors = problem.RootElement.GetProperty("errors").GetProperty("inspect-and-wait.bpmn").EnumerateArray().Select(e => e.GetString()!).ToList();
-        Assert.Contains(errors, e => e.Contains("f2", StringComparison.Ordinal) || e.Contains("Nowhere", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Nowhere", StringComparison.Ordinal));
+        var located = problem.RootElement.GetProperty("problems").EnumerateArray()
+            .Single(p => p.GetProperty("message").GetString()!.Contains("Nowhere", StringComparison.Ordinal));
+        Assert.Equal("f2", located.GetProperty("elementId").GetString());
+        Assert.Equal(13, located.GetProperty("line").GetInt32()); // the sequence flow's line in the file
     }
 
     [Fact]

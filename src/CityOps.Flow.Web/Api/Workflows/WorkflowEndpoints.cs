@@ -75,7 +75,11 @@ public static class WorkflowEndpoints
             return Results.ValidationProblem(
                 new Dictionary<string, string[]> { [resourceName] = result.Problems.ToArray() },
                 detail: $"{resourceName} was not deployed: {result.Problems.Count} problem(s).",
-                title: "The definition cannot be deployed");
+                title: "The definition cannot be deployed",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["problems"] = result.Problems.Select(p => DeploymentProblem.Parse(resourceName, p)).ToList(),
+                });
         }
 
         return Results.Ok(result.Versions.Select(v => new DeployedDefinition(v.Id, v.Version, v.IsNew, v.IsDecision)).ToList());

@@ -14,6 +14,7 @@ namespace CityOps.Flow.Web.Tests.Durable;
 /// The host is SIGKILLed at random moments while instances start, tasks complete and timers fire over HTTP; after
 /// every restart the work goes on, and at the end the database must tell one consistent story.
 /// </summary>
+[Collection(HostProcessCollection.Name)]
 public sealed class CrashTests(ITestOutputHelper output)
 {
     private const int Instances = 2000;
@@ -59,7 +60,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             {
                 var api = new WorkflowApiClient(await host.SignInAsync());
                 await DriveAsync(api, started, Instances - started.Count, CancellationToken.None);
-                await DrainAsync(api, dataDirectory, TimeSpan.FromSeconds(60), host);
+                await DrainAsync(api, dataDirectory, TimeSpan.FromSeconds(120), host);
             }
 
             output.WriteLine($"drained after {watch.Elapsed.TotalSeconds:F0} s");

@@ -13,6 +13,7 @@ using Xunit.Abstractions;
 namespace CityOps.Flow.Web.Tests.Durable;
 
 /// <summary>Two host processes share one PostgreSQL database and its due timers; one of them dies mid-run.</summary>
+[Collection(HostProcessCollection.Name)]
 public sealed class TwoNodeTests(ITestOutputHelper output)
 {
     private const int Timers = 10_000;

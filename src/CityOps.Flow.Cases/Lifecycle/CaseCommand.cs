@@ -1,0 +1,31 @@
+namespace CityOps.Flow.Cases.Lifecycle;
+
+/// <summary>What a person or the workflow asks of a case; <see cref="CaseTransitions"/> says when each is allowed.</summary>
+public enum CaseCommand
+{
+    File,
+    Dispatch,
+    Accept,
+
+    /// <summary>The department sends it back as misrouted (退单), with a reason; it returns to the dispatcher.</summary>
+    Return,
+
+    RequestAssistance,
+    FinishAssistance,
+
+    /// <summary>Ask for more time (延期); approval changes the due time, not the status.</summary>
+    RequestExtension,
+
+    Complete,
+    ReviewAccept,
+    ReviewSendBack,
+    RecordCallbackSatisfied,
+    RecordCallbackDissatisfied,
+
+    /// <summary>No citizen to call (sensor, video, inspector reports) or the citizen cannot be reached.</summary>
+    CloseWithoutCallback,
+
+    Reopen,
+    Merge,
+    Cancel,
+}

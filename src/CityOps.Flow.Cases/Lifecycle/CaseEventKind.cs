@@ -1,0 +1,23 @@
+namespace CityOps.Flow.Cases.Lifecycle;
+
+/// <summary>What happened to a case; every kind but <see cref="Reported"/> is a <see cref="CaseCommand"/> that was carried out.</summary>
+public enum CaseEventKind
+{
+    Reported,
+    Filed,
+    Dispatched,
+    Accepted,
+    Returned,
+    AssistanceRequested,
+    AssistanceFinished,
+    ExtensionRequested,
+    Completed,
+    ReviewAccepted,
+    ReviewSentBack,
+    CallbackSatisfied,
+    CallbackDissatisfied,
+    ClosedWithoutCallback,
+    Reopened,
+    Merged,
+    Cancelled,
+}

@@ -1,0 +1,112 @@
+using System.Collections.Frozen;
+using static CityOps.Flow.Cases.Lifecycle.CaseCommand;
+using static CityOps.Flow.Cases.Lifecycle.CaseStatus;
+
+namespace CityOps.Flow.Cases.Lifecycle;
+
+/// <summary>The case status machine as a declarative table: which status allows which command, and where it leads.</summary>
+public static class CaseTransitions
+{
+    /// <summary>Every allowed transition; anything not listed is refused.</summary>
+    public static IReadOnlyList<CaseTransition> Table { get; } =
+    [
+        new(Reported, CaseCommand.File, Filed),
+        new(Reported, Merge, Merged),
+        new(Reported, Cancel, Cancelled),
+
+        new(Filed, Dispatch, Dispatched),
+        new(Filed, Merge, Merged),
+        new(Filed, Cancel, Cancelled),
+
+        new(Dispatched, Accept, Handling),
+        new(Dispatched, Return, Filed),
+        new(Dispatched, Dispatch, Dispatched),
+        new(Dispatched, Merge, Merged),
+        new(Dispatched, Cancel, Cancelled),
+
+        new(Handling, Return, Filed),
+        new(Handling, RequestAssistance, JointHandling),
+        new(Handling, RequestExtension, Handling),
+        new(Handling, Complete, AwaitingReview),
+
+        new(JointHandling, RequestAssistance, JointHandling),
+        new(JointHandling, FinishAssistance, Handling),
+        new(JointHandling, RequestExtension, JointHandling),
+        new(JointHandling, Complete, AwaitingReview),
+
+        new(AwaitingReview, ReviewAccept, AwaitingCallback),
+        new(AwaitingReview, ReviewSendBack, Handling),
+
+        new(AwaitingCallback, RecordCallbackSatisfied, Closed),
+        new(AwaitingCallback, RecordCallbackDissatisfied, Reopened),
+        new(AwaitingCallback, CloseWithoutCallback, Closed),
+
+        new(Closed, Reopen, Reopened),
+
+        new(Reopened, Dispatch, Dispatched),
+        new(Reopened, Merge, Merged),
+    ];
+
+    private static readonly FrozenDictionary<(CaseStatus, CaseCommand), CaseStatus> Next =
+        Table.ToFrozenDictionary(t => (t.From, t.Command), t => t.To);
+
+    private static readonly FrozenDictionary<CaseStatus, CaseCommand[]> AllowedByStatus =
+        Enum.GetValues<CaseStatus>().ToFrozenDictionary(s => s, s => Table.Where(t => t.From == s).Select(t => t.Command).ToArray());
+
+    public static TransitionOutcome Apply(CaseStatus status, CaseCommand command)
+    {
+        if (Next.TryGetValue((status, command), out var next))
+        {
+            return TransitionOutcome.To(next);
+        }
+
+        var allowed = Allowed(status);
+        var hint = allowed.Count == 0
+            ? $"; a {Describe(status)} case is final"
+            : $"; allowed now: {string.Join(", ", allowed.Select(Verb))}";
+        return TransitionOutcome.Refused(status, $"cannot {Verb(command)} a case that is {Describe(status)}{hint}");
+    }
+
+    public static IReadOnlyList<CaseCommand> Allowed(CaseStatus status) => AllowedByStatus[status];
+
+    public static bool IsFinal(CaseStatus status) => Allowed(status).Count == 0;
+
+    /// <summary>How the status reads in a sentence: "awaiting review", "in joint handling".</summary>
+    public static string Describe(CaseStatus status) => status switch
+    {
+        Reported => "reported",
+        Filed => "filed",
+        Dispatched => "dispatched",
+        Handling => "being handled",
+        JointHandling => "in joint handling",
+        AwaitingReview => "awaiting review",
+        AwaitingCallback => "awaiting callback",
+        Closed => "closed",
+        Reopened => "reopened",
+        Merged => "merged",
+        Cancelled => "cancelled",
+        _ => status.ToString(),
+    };
+
+    /// <summary>How the command reads after "cannot": "accept", "send back".</summary>
+    public static string Verb(CaseCommand command) => command switch
+    {
+        CaseCommand.File => "file",
+        Dispatch => "dispatch",
+        Accept => "accept",
+        Return => "return",
+        RequestAssistance => "request assistance for",
+        FinishAssistance => "finish assistance on",
+        RequestExtension => "request an extension for",
+        Complete => "complete",
+        ReviewAccept => "approve the result of",
+        ReviewSendBack => "send back",
+        RecordCallbackSatisfied => "record a satisfied callback for",
+        RecordCallbackDissatisfied => "record a dissatisfied callback for",
+        CloseWithoutCallback => "close without callback",
+        Reopen => "reopen",
+        Merge => "merge",
+        Cancel => "cancel",
+        _ => command.ToString(),
+    };
+}

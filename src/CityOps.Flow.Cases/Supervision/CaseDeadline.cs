@@ -1,0 +1,24 @@
+using CityOps.Flow.Cases.Catalog;
+using CityOps.Flow.Engine.Scheduling.WorkingTime;
+
+namespace CityOps.Flow.Cases.Supervision;
+
+/// <summary>
+/// Due times and the share of a limit used, on the district's working-time calendar. A limit in days counts whole
+/// working days (the day it is set is not counted, the limit falls due at the close of the last one); a limit in
+/// hours or minutes counts working time. So <c>P2D</c> is not 48 working hours.
+/// </summary>
+public static class CaseDeadline
+{
+    public static DueTime Due(WorkingTimeCalendar calendar, DateTimeOffset from, TimeLimit limit) => limit.Unit switch
+    {
+        TimeLimitUnit.WorkingDays => calendar.DueAfterWorkingDays(from, limit.Amount),
+        TimeLimitUnit.WorkingHours => calendar.DueAfterWorkingTime(from, TimeSpan.FromHours(limit.Amount)),
+        _ => calendar.DueAfterWorkingTime(from, TimeSpan.FromMinutes(limit.Amount)),
+    };
+
+    /// <summary>What the escalation table needs at <paramref name="now"/> for a case whose limit runs from <paramref name="start"/> to <paramref name="due"/>.</summary>
+    public static EscalationRequest EscalationAt(WorkingTimeCalendar calendar, DateTimeOffset start, DateTimeOffset due, DateTimeOffset now,
+        int clusterSize, bool publicSafety) =>
+        new(calendar.FractionOfLimitUsed(start, due, now), clusterSize, publicSafety);
+}

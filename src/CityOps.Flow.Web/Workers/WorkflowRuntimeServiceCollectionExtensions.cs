@@ -13,7 +13,8 @@ public static class WorkflowRuntimeServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the workflow runtime over the durable store: one <see cref="FeelEngine"/> with the working-time
-    /// functions of the configured calendar, the DMN evaluator, the <see cref="WorkflowEngine"/>, deployment of the
+    /// functions of the configured calendar, the DMN evaluator, the case lifecycle's service-task handlers, the
+    /// <see cref="WorkflowEngine"/>, deployment of the
     /// workflows folder on start and this node's job executor. Needs <c>AddCityOpsStorage</c> first.
     /// </summary>
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -36,7 +37,8 @@ public static class WorkflowRuntimeServiceCollectionExtensions
             return new FeelEngine(sp.GetRequiredService<TimeProvider>(), functions);
         });
         services.AddSingleton(sp => new DmnEvaluator(sp.GetRequiredService<FeelEngine>()));
-        services.AddSingleton(new ServiceTaskHandlers());
+        services.AddSingleton(sp => CaseLifecycleHandlers.Register(
+            new ServiceTaskHandlers(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("CityOps.Flow.Notices")));
         services.AddSingleton<JobWakeUp>();
         services.AddSingleton(sp => new WorkflowEngine(
             new SignallingWorkflowStore(sp.GetRequiredService<IWorkflowStore>(), sp.GetRequiredService<JobWakeUp>()),

@@ -8,11 +8,14 @@ using CityOps.Flow.Web.Identity;
 using CityOps.Flow.Web.Localization;
 using CityOps.Flow.Web.Portal;
 using CityOps.Flow.Web.Portal.Navigation;
+using CityOps.Flow.Web.Workers;
+using CityOps.Flow.Web.Api.Workflows;
 using CityOps.Flow.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCityOpsStorage(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddWorkflowRuntime(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPortalDataProtection(builder.Configuration);
 builder.Services.AddCityOpsIdentity();
 builder.Services.AddAuthorization();
@@ -53,6 +56,7 @@ app.UseAntiforgery();
 app.MapPortalHealthChecks();
 app.MapOpenApi();
 app.MapCurrentUserApi();
+app.MapWorkflowApi();
 app.MapAccountEndpoints();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();

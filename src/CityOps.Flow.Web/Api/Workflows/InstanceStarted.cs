@@ -1,0 +1,3 @@
+namespace CityOps.Flow.Web.Api.Workflows;
+
+public sealed record InstanceStarted(Guid InstanceId);

@@ -3,7 +3,9 @@ switch (args.FirstOrDefault())
     case "calendar": CityOps.Flow.Benchmarks.Calendar.CalendarBenchmark.Run(); break;
     case "case-search": CityOps.Flow.Benchmarks.CaseSearch.CaseSearchBenchmark.Run(args); break;
     case "dmn": CityOps.Flow.Benchmarks.Dmn.DmnBenchmark.Run(); break;
+    case "durable": CityOps.Flow.Benchmarks.Durable.DurableBenchmark.Run(); break;
     case "engine": CityOps.Flow.Benchmarks.Engine.EngineBenchmark.Run(); break;
     case "feel": CityOps.Flow.Benchmarks.Feel.FeelBenchmark.Run(); break;
+    case "timers": CityOps.Flow.Benchmarks.Timers.TimerBenchmark.Run(); break;
     default: Console.WriteLine("usage: dotnet run -c Release --project tests/CityOps.Flow.Benchmarks -- <suite>"); break;
 }

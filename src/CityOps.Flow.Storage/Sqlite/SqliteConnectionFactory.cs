@@ -5,7 +5,9 @@ namespace CityOps.Flow.Storage;
 
 /// <summary>
 /// Connections to one SQLite file: WAL journal (readers never wait for the writer), foreign keys enforced and a busy
-/// timeout so concurrent writers queue instead of failing at once.
+/// timeout so concurrent writers queue instead of failing at once. The WAL is checkpointed every 10,000 pages rather
+/// than SQLite's 1,000: an engine commit dirties a dozen pages across several indexes, and a longer WAL writes each hot
+/// page back to the file once per checkpoint instead of ten times.
 /// </summary>
 public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 {
@@ -41,7 +43,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         DatabasePath = Path.GetFullPath(builder.DataSource);
         Durability = durability;
         var synchronous = durability == SqliteDurability.Full ? "FULL" : "NORMAL";
-        connectionPragmas = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {synchronous};";
+        connectionPragmas = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {synchronous}; PRAGMA wal_autocheckpoint = 10000;";
     }
 
     /// <summary>The file path for a data folder: <c>&lt;dataDirectory&gt;/cityops.db</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace CityOps.Flow.Storage;
@@ -20,6 +21,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         return true;
     });
 
+    private static readonly object Marker = new();
+
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = new();
     private readonly string connectionString;
     private readonly string connectionPragmas;
     private int journalModeSet;
@@ -70,9 +74,14 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         try
         {
             await connection.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = PragmasForThisOpen();
-            await command.ExecuteNonQueryAsync(ct);
+            if (NeedsPragmas(connection))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = PragmasForThisOpen();
+                await command.ExecuteNonQueryAsync(ct);
+                configured.AddOrUpdate(connection.Handle!, Marker);
+            }
+
             return connection;
         }
         catch
@@ -88,9 +97,14 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         try
         {
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = PragmasForThisOpen();
-            command.ExecuteNonQuery();
+            if (NeedsPragmas(connection))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = PragmasForThisOpen();
+                command.ExecuteNonQuery();
+                configured.AddOrUpdate(connection.Handle!, Marker);
+            }
+
             return connection;
         }
         catch
@@ -99,6 +113,12 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The pool hands the same native connection out again, and the pragmas hold per native connection: they run once
+    /// on each, not on every open (an engine command opens a connection three or four times).
+    /// </summary>
+    private bool NeedsPragmas(SqliteConnection connection) => !configured.TryGetValue(connection.Handle!, out _);
 
     // journal_mode is stored in the file, so it is set once; the other pragmas hold per connection.
     private string PragmasForThisOpen() =>

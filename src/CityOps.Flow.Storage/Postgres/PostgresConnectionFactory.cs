@@ -21,6 +21,13 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
             builder.ApplicationName = "CityOps.Flow";
         }
 
+        // The engine runs the same few statements for every command; prepared once per pooled connection, the server
+        // stops parsing and planning them each time.
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 100;
+        }
+
         ConnectionString = builder.ToString();
         dataSource = NpgsqlDataSource.Create(builder);
     }

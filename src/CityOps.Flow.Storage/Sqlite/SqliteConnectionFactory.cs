@@ -1,11 +1,14 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace CityOps.Flow.Storage;
 
 /// <summary>
 /// Connections to one SQLite file: WAL journal (readers never wait for the writer), foreign keys enforced and a busy
-/// timeout so concurrent writers queue instead of failing at once.
+/// timeout so concurrent writers queue instead of failing at once. The WAL is checkpointed every 10,000 pages rather
+/// than SQLite's 1,000: an engine commit dirties a dozen pages across several indexes, and a longer WAL writes each hot
+/// page back to the file once per checkpoint instead of ten times.
 /// </summary>
 public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 {
@@ -18,6 +21,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         return true;
     });
 
+    private static readonly object Marker = new();
+
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = new();
     private readonly string connectionString;
     private readonly string connectionPragmas;
     private int journalModeSet;
@@ -41,7 +47,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         DatabasePath = Path.GetFullPath(builder.DataSource);
         Durability = durability;
         var synchronous = durability == SqliteDurability.Full ? "FULL" : "NORMAL";
-        connectionPragmas = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {synchronous};";
+        connectionPragmas = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {synchronous}; PRAGMA wal_autocheckpoint = 10000;";
     }
 
     /// <summary>The file path for a data folder: <c>&lt;dataDirectory&gt;/cityops.db</c>.</summary>
@@ -68,9 +74,14 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         try
         {
             await connection.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = PragmasForThisOpen();
-            await command.ExecuteNonQueryAsync(ct);
+            if (NeedsPragmas(connection))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = PragmasForThisOpen();
+                await command.ExecuteNonQueryAsync(ct);
+                configured.AddOrUpdate(connection.Handle!, Marker);
+            }
+
             return connection;
         }
         catch
@@ -86,9 +97,14 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         try
         {
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = PragmasForThisOpen();
-            command.ExecuteNonQuery();
+            if (NeedsPragmas(connection))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = PragmasForThisOpen();
+                command.ExecuteNonQuery();
+                configured.AddOrUpdate(connection.Handle!, Marker);
+            }
+
             return connection;
         }
         catch
@@ -97,6 +113,12 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The pool hands the same native connection out again, and the pragmas hold per native connection: they run once
+    /// on each, not on every open (an engine command opens a connection three or four times).
+    /// </summary>
+    private bool NeedsPragmas(SqliteConnection connection) => !configured.TryGetValue(connection.Handle!, out _);
 
     // journal_mode is stored in the file, so it is set once; the other pragmas hold per connection.
     private string PragmasForThisOpen() =>

@@ -1,11 +1,13 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using CityOps.Flow.Engine.Runtime.History;
 using CityOps.Flow.Engine.Runtime.Jobs;
 using CityOps.Flow.Engine.Runtime.Messages;
 using CityOps.Flow.Engine.Runtime.Tasks;
 using CityOps.Flow.Engine.Storage;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace CityOps.Flow.Storage;
 
@@ -140,7 +142,7 @@ public sealed partial class SqlWorkflowStore
     private void ApplyRows(DbConnection connection, DbTransaction transaction, InstanceChange change)
     {
         AppendHistory(connection, transaction, change);
-        SaveTasks(connection, transaction, change.TasksSaved);
+        SaveTasks(connection, transaction, change.TasksSaved, CreatedTasks(change));
         Delete(connection, transaction, "user_tasks", change.TasksRemoved);
         SaveJobs(connection, transaction, change.JobsSaved);
         Delete(connection, transaction, "jobs", change.JobsRemoved);
@@ -151,11 +153,24 @@ public sealed partial class SqlWorkflowStore
     }
 
     /// <summary>
-    /// Appends the command's events in multi-row INSERTs: a command writes a dozen or more events, and one round trip
-    /// per chunk instead of per event is most of a commit's time on PostgreSQL.
+    /// Appends the command's events. PostgreSQL takes them in multi-row INSERTs: a command writes a dozen or more
+    /// events, and one round trip per chunk instead of per event is most of a commit's time there. SQLite has no round
+    /// trips, and re-running one prepared single-row INSERT is cheaper than parsing a new multi-row statement
+    /// each time.
     /// </summary>
     private void AppendHistory(DbConnection connection, DbTransaction transaction, InstanceChange change)
     {
+        if (change.Events.Count == 0)
+        {
+            return;
+        }
+
+        if (connection is SqliteConnection sqlite)
+        {
+            AppendHistory(sqlite, (SqliteTransaction)transaction, change);
+            return;
+        }
+
         const int RowsPerStatement = 100;
         var instanceId = Id(change.InstanceId);
         foreach (var chunk in change.Events.Chunk(RowsPerStatement))
@@ -179,7 +194,36 @@ public sealed partial class SqlWorkflowStore
         }
     }
 
-    private void SaveTasks(DbConnection connection, DbTransaction transaction, IReadOnlyList<UserTaskRecord> tasks)
+    private void AppendHistory(SqliteConnection connection, SqliteTransaction transaction, InstanceChange change)
+    {
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO history_events (instance_id, sequence, kind, time, actor, element_id, payload) VALUES ($i, $s, $k, $t, $a, $e, $p)";
+        insert.Parameters.AddWithValue("$i", Id(change.InstanceId));
+        var sequence = insert.Parameters.Add("$s", SqliteType.Integer);
+        var kind = insert.Parameters.Add("$k", SqliteType.Text);
+        var time = insert.Parameters.Add("$t", SqliteType.Text);
+        var actor = insert.Parameters.Add("$a", SqliteType.Text);
+        var element = insert.Parameters.Add("$e", SqliteType.Text);
+        var payload = insert.Parameters.Add("$p", SqliteType.Text);
+        insert.Prepare();
+        foreach (var e in change.Events)
+        {
+            sequence.Value = e.Sequence;
+            kind.Value = e.Kind;
+            time.Value = Instant(e.Time);
+            actor.Value = e.Actor;
+            element.Value = (object?)e.ElementId ?? DBNull.Value;
+            payload.Value = WorkflowJson.Serialize(e);
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The tasks this change creates: they have no candidate rows yet, so there are none to clear.</summary>
+    private static HashSet<Guid> CreatedTasks(InstanceChange change) =>
+        change.Events.OfType<UserTaskCreated>().Select(e => e.Task.Id).ToHashSet();
+
+    private void SaveTasks(DbConnection connection, DbTransaction transaction, IReadOnlyList<UserTaskRecord> tasks, HashSet<Guid> created)
     {
         if (tasks.Count == 0)
         {
@@ -217,9 +261,13 @@ public sealed partial class SqlWorkflowStore
             }),
             transaction);
 
-        var ids = tasks.Select(t => Id(t.Id)).ToArray();
-        connection.Execute($"DELETE FROM user_task_candidate_groups WHERE {InList("task_id", "ids")}", new { ids }, transaction);
-        connection.Execute($"DELETE FROM user_task_candidate_users WHERE {InList("task_id", "ids")}", new { ids }, transaction);
+        var ids = tasks.Where(t => !created.Contains(t.Id)).Select(t => Id(t.Id)).ToArray();
+        if (ids.Length > 0)
+        {
+            connection.Execute($"DELETE FROM user_task_candidate_groups WHERE {InList("task_id", "ids")}", new { ids }, transaction);
+            connection.Execute($"DELETE FROM user_task_candidate_users WHERE {InList("task_id", "ids")}", new { ids }, transaction);
+        }
+
         connection.Execute(
             "INSERT INTO user_task_candidate_groups (group_name, task_id) VALUES (@name, @taskId)",
             tasks.SelectMany(t => t.CandidateGroups.Distinct(StringComparer.Ordinal).Select(name => new { name, taskId = Id(t.Id) })),

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using CityOps.Flow.Engine.Runtime.History;
 using CityOps.Flow.Engine.Storage;
@@ -24,6 +25,9 @@ public sealed partial class SqlWorkflowStore(IDbConnectionFactory connections) :
         d.content_hash AS ContentHash, d.xml AS Xml, d.deployed_at AS DeployedAt, d.decision_ids AS DecisionIds
         """;
 
+    /// <summary>Deployed versions never change, so each is read once: a start looks up only the latest version number.</summary>
+    private readonly ConcurrentDictionary<(string ProcessId, int Version), ProcessDefinitionRecord> processes = new();
+
     public SqlDialect Dialect => connections.Dialect;
 
     /// <summary>The database this store works on, for the components that share it (job failures).</summary>
@@ -31,13 +35,27 @@ public sealed partial class SqlWorkflowStore(IDbConnectionFactory connections) :
 
     public ProcessDefinitionRecord? FindProcess(string processId, int? version = null)
     {
+        if (version is { } known && processes.TryGetValue((processId, known), out var cached))
+        {
+            return cached;
+        }
+
         using var connection = connections.Open();
-        var row = version is { } v
-            ? connection.QuerySingleOrDefault<ProcessRow>(
-                $"SELECT {ProcessColumns} FROM process_definitions WHERE process_id = @processId AND version = @v", new { processId, v })
-            : connection.QuerySingleOrDefault<ProcessRow>(
-                $"SELECT {ProcessColumns} FROM process_definitions WHERE process_id = @processId ORDER BY version DESC LIMIT 1", new { processId });
-        return row?.ToRecord();
+        var v = version ?? connection.ExecuteScalar<long?>(
+            "SELECT MAX(version) FROM process_definitions WHERE process_id = @processId", new { processId });
+        if (v is not { } wanted)
+        {
+            return null;
+        }
+
+        if (processes.TryGetValue((processId, (int)wanted), out cached))
+        {
+            return cached;
+        }
+
+        var row = connection.QuerySingleOrDefault<ProcessRow>(
+            $"SELECT {ProcessColumns} FROM process_definitions WHERE process_id = @processId AND version = @wanted", new { processId, wanted });
+        return row is null ? null : processes.GetOrAdd((processId, (int)wanted), row.ToRecord());
     }
 
     public IReadOnlyList<ProcessDefinitionRecord> LatestProcesses()

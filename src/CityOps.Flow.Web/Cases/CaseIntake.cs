@@ -1,3 +1,4 @@
+using System.Globalization;
 using CityOps.Flow.Cases.Catalog;
 using CityOps.Flow.Cases.Intake;
 using CityOps.Flow.Cases.Intake.Clustering;
@@ -149,9 +150,11 @@ public sealed class CaseIntake(
             return null;
         }
 
+        // FEEL date-times surface as DateTimeOffset or their ISO text, depending on how the value was computed.
         var dueAt = root.GetValueOrDefault("dueAt") switch
         {
             DateTimeOffset at => at,
+            { } other when DateTimeOffset.TryParse(other.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) => parsed,
             _ => (DateTimeOffset?)null,
         };
         var autoDispatched = root.GetValueOrDefault("routing") is IReadOnlyDictionary<string, object?> routing

@@ -49,6 +49,11 @@ public sealed class IntakeApiTests : IAsyncLifetime
         var lead = stored.GetProperty("leadDepartmentId").GetString();
         var expected = lead is null ? "dispatch:310199001" : $"dept:{lead}";
         Assert.Contains(expected, groups);
+        if (lead is not null)
+        {
+            // The routed due time is on the case, as the handling task has it.
+            Assert.Equal(task.GetProperty("dueDate").GetDateTimeOffset(), stored.GetProperty("dueAt").GetDateTimeOffset());
+        }
     }
 
     [Fact]

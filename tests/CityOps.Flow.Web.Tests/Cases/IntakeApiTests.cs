@@ -147,6 +147,22 @@ public sealed class IntakeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_department_user_sees_the_cases_their_department_leads_and_no_others()
+    {
+        var answer = await operatorApi.FileAsync(CaseApiClient.LampReport("app-dept", StreetALatitude, StreetALongitude), HttpStatusCode.Created);
+        var caseId = answer.GetProperty("caseId").GetString();
+        var lead = answer.GetProperty("case").GetProperty("leadDepartmentId").GetString()!;
+        await CreateUserAsync("lead-handler", CityRoles.Handler, areaId: "310199", departmentId: lead);
+        var leading = await CaseApiClient.SignInAsync(host, "lead-handler", "StreetA#2026");
+        var streetLaw = await CaseApiClient.SignInAsync(host, "handler", "Handler#2026"); // 310199001-law
+
+        Assert.Equal(HttpStatusCode.OK, (await leading.GetAsync($"/api/cases/{caseId}")).StatusCode);
+        Assert.Single((await leading.GetJsonAsync("/api/cases")).GetProperty("items").EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await streetLaw.GetAsync($"/api/cases/{caseId}")).StatusCode);
+        Assert.Empty((await streetLaw.GetJsonAsync("/api/cases")).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Search_filters_by_keyword_and_pages_by_cursor()
     {
         for (var i = 0; i < 3; i++)

@@ -31,9 +31,12 @@ public sealed class CaseIntake(
     /// <summary>The process every case runs (workflows/case-lifecycle.bpmn).</summary>
     public const string LifecycleProcessId = "case-lifecycle";
 
+    private static readonly TimeSpan EvictionInterval = TimeSpan.FromMinutes(10);
+
     private readonly IntakeValidator _validator = new(catalog);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DuplicateIndex? _index;
+    private DateTimeOffset _lastEviction = DateTimeOffset.MinValue;
 
     public async Task<IntakeOutcome> ReceiveAsync(IntakeReport report, string actor, CancellationToken ct = default)
     {
@@ -63,7 +66,16 @@ public sealed class CaseIntake(
 
     private async Task<IntakeOutcome> ReceiveSerialisedAsync(IntakeReport report, CityAreas city, string actor)
     {
-        var index = _index ??= new DuplicateIndex(ClusteringPolicy.Default, await cases.ListOpenClustersAsync());
+        var index = _index ??= new DuplicateIndex(
+            ClusteringPolicy.Default, await cases.ListOpenClustersAsync(clock.GetUtcNow() - ClusteringPolicy.Default.DefaultRule.Window));
+        var now = clock.GetUtcNow();
+        if (now - _lastEviction > EvictionInterval)
+        {
+            // Cases past their window stay open but can absorb no report: dropping them keeps memory bounded.
+            index.EvictExpired(now);
+            _lastEviction = now;
+        }
+
         var recorded = await cases.RecordReportAsync(report);
         if (!recorded.Created && recorded.CaseId is { } earlier)
         {

@@ -42,6 +42,6 @@ public sealed class CaseApiClient(HttpClient http)
         ["description"] = description,
         ["location"] = new { point = new { latitude, longitude }, address = "浦江路 100 号" },
         ["reporter"] = new { name = "张三丰", phone = "138 1234 5678" },
-        ["occurredAt"] = "2026-11-20T09:30:00+08:00",
+        ["occurredAt"] = DateTimeOffset.UtcNow.AddMinutes(-10),
     };
 }

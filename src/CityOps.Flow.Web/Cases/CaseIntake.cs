@@ -46,6 +46,12 @@ public sealed class CaseIntake(
             return IntakeOutcome.Rejected(problems);
         }
 
+        if (report.Location.Point is null && report.Location.AreaId is null)
+        {
+            // Without a place the case would fall outside every area's scope; addresses are not geocoded yet.
+            return IntakeOutcome.Rejected([new IntakeProblem("location", "needs a point or an areaId (addresses alone are not geocoded yet)")]);
+        }
+
         var city = await areas.GetAsync(ct);
         if (report.Location.AreaId is { } areaId && !city.Contains(areaId))
         {
@@ -88,8 +94,10 @@ public sealed class CaseIntake(
             : new ClusterAssignment(caseId, 1, Opened: true);
         if (assignment.Joined)
         {
-            await cases.JoinCaseAsync(assignment.CaseId, recorded.ReportId);
-            return IntakeOutcome.For(IntakeOutcomeKind.Joined, await ReadAsync(assignment.CaseId, city));
+            var size = await cases.JoinCaseAsync(assignment.CaseId, recorded.ReportId);
+            var joined = await ReadAsync(assignment.CaseId, city);
+            TellLifecycle(joined, size, actor);
+            return IntakeOutcome.For(IntakeOutcomeKind.Joined, joined);
         }
 
         try
@@ -150,6 +158,24 @@ public sealed class CaseIntake(
         log.LogInformation("Case {Number} opened for {Channel} report {SourceId}, instance {InstanceId}",
             opened.Number, ChannelCode.Of(report.Channel), report.SourceId, started.Value);
         return await ReadAsync(opened.Id, city);
+    }
+
+    /// <summary>
+    /// The lifecycle keeps the cluster size for escalation and for a re-routing after a return; a finished instance
+    /// (the case closed meanwhile) has nothing to update.
+    /// </summary>
+    private void TellLifecycle(CaseRecord joined, int clusterSize, string actor)
+    {
+        if (Guid.TryParse(joined.ProcessInstanceId, out var instanceId)
+            && engine.FindInstance(instanceId) is { IsEnded: false })
+        {
+            var set = engine.SetVariables(instanceId, new Dictionary<string, object?> { ["clusterSize"] = clusterSize }, actor: actor);
+            if (!set.Succeeded)
+            {
+                log.LogWarning("Case {Number}: cluster size {Size} not passed to instance {InstanceId}: {Error}",
+                    joined.Number, clusterSize, instanceId, set.Error);
+            }
+        }
     }
 
     /// <summary>The lead department the routing table chose when the instance started, if routing ran without waiting for a person.</summary>

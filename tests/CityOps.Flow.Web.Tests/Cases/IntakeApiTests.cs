@@ -84,6 +84,9 @@ public sealed class IntakeApiTests : IAsyncLifetime
         Assert.Equal(2, second.GetProperty("clusterSize").GetInt32());
         var stored = await operatorApi.GetJsonAsync($"/api/cases/{first.GetProperty("caseId").GetString()}");
         Assert.Equal(2, stored.GetProperty("clusterSize").GetInt32());
+        var admin = await CaseApiClient.SignInAsync(host, "admin", "Admin#2026");
+        var instance = await admin.GetJsonAsync($"/api/workflows/instances/{stored.GetProperty("processInstanceId").GetString()}");
+        Assert.Equal(2, instance.GetProperty("variables").GetProperty("clusterSize").GetInt32());
     }
 
     [Fact]
@@ -113,12 +116,20 @@ public sealed class IntakeApiTests : IAsyncLifetime
         var invalid = await ProblemAsync(await operatorApi.PostReportAsync(report));
         var incomplete = await ProblemAsync(await operatorApi.PostReportAsync(missing));
         var unreadable = await ProblemAsync(await operatorApi.PostReportAsync(badPhone));
+        var addressOnly = CaseApiClient.LampReport("app-address-only", StreetALatitude, StreetALongitude);
+        addressOnly["location"] = new { address = "浦江路 100 号" };
+        var unplaced = await ProblemAsync(await operatorApi.PostReportAsync(addressOnly));
+        var elsewhere = CaseApiClient.LampReport("app-unknown-area", StreetALatitude, StreetALongitude);
+        elsewhere["location"] = new { areaId = "999999", address = "浦江路 100 号" };
+        var unknownArea = await ProblemAsync(await operatorApi.PostReportAsync(elsewhere));
 
         Assert.True(invalid.TryGetProperty("categoryCode", out _), invalid.ToString());
         Assert.Contains(invalid.EnumerateObject(), p => p.Name.StartsWith("location", StringComparison.Ordinal));
         Assert.True(incomplete.TryGetProperty("sourceId", out _), incomplete.ToString());
         Assert.True(incomplete.TryGetProperty("categoryCode", out _), incomplete.ToString());
         Assert.True(unreadable.TryGetProperty("reporter.phone", out _), unreadable.ToString());
+        Assert.True(unplaced.TryGetProperty("location", out _), unplaced.ToString());
+        Assert.True(unknownArea.TryGetProperty("location.areaId", out _), unknownArea.ToString());
         var page = await operatorApi.GetJsonAsync("/api/cases");
         Assert.Empty(page.GetProperty("items").EnumerateArray());
     }

@@ -10,12 +10,15 @@ using CityOps.Flow.Web.Portal;
 using CityOps.Flow.Web.Portal.Navigation;
 using CityOps.Flow.Web.Workers;
 using CityOps.Flow.Web.Api.Workflows;
+using CityOps.Flow.Web.Api.Cases;
+using CityOps.Flow.Web.Cases;
 using CityOps.Flow.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCityOpsStorage(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddWorkflowRuntime(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddCaseIntake(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPortalDataProtection(builder.Configuration);
 builder.Services.AddCityOpsIdentity();
 builder.Services.AddAuthorization();
@@ -57,6 +60,7 @@ app.MapPortalHealthChecks();
 app.MapOpenApi();
 app.MapCurrentUserApi();
 app.MapWorkflowApi();
+app.MapCaseApi();
 app.MapAccountEndpoints();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();

@@ -5,6 +5,7 @@ using CityOps.Flow.Engine.Runtime.ServiceTasks;
 using CityOps.Flow.Engine.Scheduling.WorkingTime;
 using CityOps.Flow.Engine.Storage;
 using CityOps.Flow.Storage;
+using CityOps.Flow.Web.Cases;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityOps.Flow.Web.Workers;
@@ -38,7 +39,8 @@ public static class WorkflowRuntimeServiceCollectionExtensions
         });
         services.AddSingleton(sp => new DmnEvaluator(sp.GetRequiredService<FeelEngine>()));
         services.AddSingleton(sp => CaseLifecycleHandlers.Register(
-            new ServiceTaskHandlers(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("CityOps.Flow.Notices")));
+            new ServiceTaskHandlers(), sp.GetRequiredService<CaseRepository>(), sp.GetRequiredService<CityAreasSource>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("CityOps.Flow.Notices")));
         services.AddSingleton<JobWakeUp>();
         services.AddSingleton(sp => new WorkflowEngine(
             new SignallingWorkflowStore(sp.GetRequiredService<IWorkflowStore>(), sp.GetRequiredService<JobWakeUp>()),

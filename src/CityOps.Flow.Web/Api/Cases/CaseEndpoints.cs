@@ -50,6 +50,7 @@ public static class CaseEndpoints
             .Produces<RevealedReporter>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapCaseTaskApi();
         return endpoints;
     }
 

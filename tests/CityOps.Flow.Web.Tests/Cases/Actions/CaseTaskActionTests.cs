@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CityOps.Flow.Web.Identity;
+using CityOps.Flow.Web.Tests.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityOps.Flow.Web.Tests.Cases.Actions;
+
+/// <summary>A case worked through its lifecycle by the people of its groups, over the task API of the real host.</summary>
+public sealed class CaseTaskActionTests : IAsyncLifetime
+{
+    // Jiangyue Community (江月社区) of Pujiang Street in the demo district.
+    private const double Latitude = 31.052;
+    private const double Longitude = 121.579;
+
+    private readonly PortalHost host = new(settings: new Dictionary<string, string?> { ["Workflows:PollInterval"] = "00:00:30" });
+    private TaskApi operatorApi = null!;
+    private string caseId = null!;
+    private string leadDepartment = null!;
+
+    public async Task InitializeAsync()
+    {
+        operatorApi = await SignInAsync("operator", "Operator#2026");
+        var answer = await operatorApi.FileAsync(CaseApiClient.LampReport("app-actions", Latitude, Longitude), HttpStatusCode.Created);
+        caseId = answer.GetProperty("caseId").GetString()!;
+        // A street lamp in a resolved street is routed straight to its lead department.
+        leadDepartment = answer.GetProperty("case").GetProperty("leadDepartmentId").GetString()!;
+        Assert.Equal("Dispatched", answer.GetProperty("case").GetProperty("status").GetString(), ignoreCase: true);
+        await CreateUserAsync("lead-handler", CityRoles.Handler, "310199001", leadDepartment);
+        await CreateUserAsync("other-handler", CityRoles.Handler, "310199001", leadDepartment == "dept-water" ? "dept-greening" : "dept-water");
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task The_lead_department_handles_the_dispatcher_reviews_and_the_callback_closes_the_case()
+    {
+        var handler = await SignInAsync("lead-handler");
+        var inbox = await handler.GetJsonAsync("/api/tasks");
+        var task = Assert.Single(inbox.EnumerateArray());
+        Assert.Equal("HandleCase", task.GetProperty("elementId").GetString());
+        Assert.Contains($"dept:{leadDepartment}", task.GetProperty("candidateGroups").EnumerateArray().Select(g => g.GetString()));
+        var taskId = task.GetProperty("id").GetString();
+
+        var accepted = await ActAsync(handler, taskId, "accept", new { }, HttpStatusCode.OK);
+        Assert.Equal("Handling", accepted.GetProperty("caseStatus").GetString());
+        var completed = await ActAsync(handler, taskId, "complete", new { result = "换了灯泡，路灯已亮" }, HttpStatusCode.OK);
+        Assert.Equal("AwaitingReview", completed.GetProperty("caseStatus").GetString());
+
+        var dispatcher = await SignInAsync("dispatcher", "Dispatcher#2026");
+        var review = Assert.Single((await dispatcher.GetJsonAsync($"/api/cases/{caseId}/tasks")).EnumerateArray());
+        Assert.Equal("ReviewResult", review.GetProperty("elementId").GetString());
+        var reviewed = await ActAsync(dispatcher, review.GetProperty("id").GetString(), "review", new { outcome = "accept" }, HttpStatusCode.OK);
+        Assert.Equal("AwaitingCallback", reviewed.GetProperty("caseStatus").GetString());
+
+        var callback = Assert.Single((await operatorApi.GetJsonAsync($"/api/cases/{caseId}/tasks")).EnumerateArray());
+        Assert.Equal("CallBack", callback.GetProperty("elementId").GetString());
+        await ActAsync(operatorApi, callback.GetProperty("id").GetString(), "callback", new { outcome = "satisfied" }, HttpStatusCode.OK);
+
+        var closed = await operatorApi.GetJsonAsync($"/api/cases/{caseId}");
+        Assert.Equal("Closed", closed.GetProperty("status").GetString(), ignoreCase: true);
+        Assert.Empty((await handler.GetJsonAsync("/api/tasks")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_return_without_a_reason_is_refused_naming_the_field()
+    {
+        var handler = await SignInAsync("lead-handler");
+        var taskId = Assert.Single((await handler.GetJsonAsync($"/api/cases/{caseId}/tasks")).EnumerateArray()).GetProperty("id").GetString();
+
+        var response = await handler.PostAsync($"/api/cases/{caseId}/tasks/{taskId}/return", new { });
+
+        var problem = await CaseApiClient.ExpectAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
+        var stillOpen = await handler.GetJsonAsync($"/api/cases/{caseId}");
+        Assert.Equal("Dispatched", stillOpen.GetProperty("status").GetString(), ignoreCase: true);
+    }
+
+    [Fact]
+    public async Task A_return_with_a_reason_sends_the_case_back_to_the_street_dispatchers()
+    {
+        var handler = await SignInAsync("lead-handler");
+        var taskId = Assert.Single((await handler.GetJsonAsync($"/api/cases/{caseId}/tasks")).EnumerateArray()).GetProperty("id").GetString();
+
+        var returned = await ActAsync(handler, taskId, "return", new { reason = "不属于本部门职责" }, HttpStatusCode.OK);
+
+        Assert.Equal("Filed", returned.GetProperty("caseStatus").GetString());
+        Assert.Empty((await handler.GetJsonAsync($"/api/cases/{caseId}/tasks")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Completing_before_accepting_is_refused_with_the_actions_the_status_allows()
+    {
+        var dispatcher = await SignInAsync("dispatcher", "Dispatcher#2026");
+        var handler = await SignInAsync("lead-handler");
+        var taskId = Assert.Single((await handler.GetJsonAsync($"/api/cases/{caseId}/tasks")).EnumerateArray()).GetProperty("id").GetString();
+
+        var response = await handler.PostAsync($"/api/cases/{caseId}/tasks/{taskId}/complete", new { result = "已处理" });
+
+        var problem = await CaseApiClient.ExpectAsync(response, HttpStatusCode.Conflict);
+        Assert.Contains("allowed now: accept", problem.GetProperty("detail").GetString());
+        // The dispatcher sees the case but the handling task is not theirs.
+        var notTheirs = await dispatcher.PostAsync($"/api/cases/{caseId}/tasks/{taskId}/accept", new { });
+        Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_handler_of_another_department_does_not_find_the_case_or_its_tasks()
+    {
+        var other = await SignInAsync("other-handler");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/cases/{caseId}/tasks")).StatusCode);
+        Assert.Empty((await other.GetJsonAsync("/api/tasks")).EnumerateArray());
+    }
+
+    private async Task<TaskApi> SignInAsync(string userName, string password = "Handler#2026x")
+    {
+        var client = new PortalClient(host);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(userName, password)).StatusCode);
+        return new TaskApi(new CaseApiClient(client.Http), client.Http);
+    }
+
+    private async Task<JsonElement> ActAsync(TaskApi api, string? taskId, string action, object body, HttpStatusCode expected) =>
+        await CaseApiClient.ExpectAsync(await api.PostAsync($"/api/cases/{caseId}/tasks/{taskId}/{action}", body), expected);
+
+    private async Task CreateUserAsync(string userName, string role, string areaId, string departmentId)
+    {
+        using var scope = host.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CityUser>>();
+        var user = new CityUser { UserName = userName, DisplayName = userName, AreaId = areaId, DepartmentId = departmentId };
+        Assert.True((await users.CreateAsync(user, "Handler#2026x")).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+    }
+
+    /// <summary>A signed-in session: the case API's reads plus posts of task actions.</summary>
+    private sealed record TaskApi(CaseApiClient Cases, HttpClient Http)
+    {
+        public Task<JsonElement> FileAsync(object report, HttpStatusCode expected) => Cases.FileAsync(report, expected);
+
+        public Task<JsonElement> GetJsonAsync(string path) => Cases.GetJsonAsync(path);
+
+        public Task<HttpResponseMessage> GetAsync(string path) => Cases.GetAsync(path);
+
+        public Task<HttpResponseMessage> PostAsync(string path, object body) => Http.PostAsJsonAsync(path, body);
+    }
+}

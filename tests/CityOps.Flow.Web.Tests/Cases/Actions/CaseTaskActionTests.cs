@@ -65,6 +65,27 @@ public sealed class CaseTaskActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_result_sent_back_without_a_reason_is_refused_and_with_one_returns_to_handling()
+    {
+        var handler = await SignInAsync("lead-handler");
+        var taskId = Assert.Single((await handler.GetJsonAsync($"/api/cases/{caseId}/tasks")).EnumerateArray()).GetProperty("id").GetString();
+        await ActAsync(handler, taskId, "accept", new { }, HttpStatusCode.OK);
+        await ActAsync(handler, taskId, "complete", new { result = "已修复" }, HttpStatusCode.OK);
+        var dispatcher = await SignInAsync("dispatcher", "Dispatcher#2026");
+        var reviewId = Assert.Single((await dispatcher.GetJsonAsync($"/api/cases/{caseId}/tasks")).EnumerateArray()).GetProperty("id").GetString();
+
+        var noReason = await dispatcher.PostAsync($"/api/cases/{caseId}/tasks/{reviewId}/review", new { outcome = "sendBack" });
+        Assert.True((await CaseApiClient.ExpectAsync(noReason, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("reason", out _));
+        var sentBack = await ActAsync(dispatcher, reviewId, "review", new { outcome = "sendBack", reason = "现场仍不亮" }, HttpStatusCode.OK);
+
+        Assert.Equal("Handling", sentBack.GetProperty("caseStatus").GetString());
+        var again = Assert.Single((await handler.GetJsonAsync("/api/tasks")).EnumerateArray());
+        Assert.Equal("HandleCase", again.GetProperty("elementId").GetString());
+        var retaken = await ActAsync(handler, again.GetProperty("id").GetString(), "accept", new { }, HttpStatusCode.OK);
+        Assert.Equal("Handling", retaken.GetProperty("caseStatus").GetString());
+    }
+
+    [Fact]
     public async Task A_return_without_a_reason_is_refused_naming_the_field()
     {
         var handler = await SignInAsync("lead-handler");

@@ -89,6 +89,13 @@ public static class CaseLifecycleHandlers
             throw new InvalidOperationException($"case-status '{status}' at '{context.ElementId}': case {caseId} is not stored");
         }
 
+        if (status == "dispatched" && Text(context, "leadDepartment") is { } lead && lead != found.LeadDepartmentId)
+        {
+            // Filed by a dispatcher or re-filed after a return: the department's handlers find the case by its lead.
+            var dueAt = context.Variables.GetValueOrDefault("dueAt") as DateTimeOffset? ?? found.DueAt;
+            await cases.AssignAsync(caseId, lead, dueAt, autoDispatched: false);
+        }
+
         foreach (var caseEvent in Missing(found.Status, status, context.Variables, context.Now))
         {
             var outcome = await cases.AppendEventAsync(caseId, caseEvent);

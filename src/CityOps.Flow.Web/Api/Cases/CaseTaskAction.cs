@@ -14,6 +14,7 @@ public static partial class CaseTaskAction
     public const string Extension = "extension";
     public const string Complete = "complete";
     public const string Review = "review";
+    public const string File = "file";
     public const string Callback = "callback";
 
     private static readonly string[] HandlingActions = [Claim, Unclaim, Accept, Return, Assistance, Extension, Complete];
@@ -23,6 +24,7 @@ public static partial class CaseTaskAction
     {
         "HandleCase" or "FinaliseCase" => HandlingActions,
         "ReviewResult" => [Claim, Unclaim, Review],
+        "FileCase" or "DistrictDecides" => [Claim, Unclaim, File],
         "CallBack" => [Claim, Unclaim, Callback],
         _ => [Claim, Unclaim],
     };
@@ -42,6 +44,13 @@ public static partial class CaseTaskAction
         TaskActionPlan? plan = null;
         switch (action)
         {
+            case File:
+                Require("department", !string.IsNullOrWhiteSpace(body.Department), "is required: the lead department's id");
+                // The workflow's dispatch (case-status dispatched) records the case's new lead and status.
+                plan = new(
+                    Vars(("leadDepartment", body.Department), ("assistingDepartments", body.Departments?.ToList<object?>() ?? [])),
+                    null, null, body.Department);
+                break;
             case Accept:
                 plan = new(null, CaseCommand.Accept, CaseEventKind.Accepted, null);
                 break;
@@ -93,7 +102,7 @@ public static partial class CaseTaskAction
                     satisfaction);
                 break;
             default:
-                problems["action"] = [$"'{action}' is not a task action; use one of {string.Join(", ", HandlingActions.Concat([Review, Callback]))}"];
+                problems["action"] = [$"'{action}' is not a task action; use one of {string.Join(", ", HandlingActions.Concat([Review, Callback, File]))}"];
                 break;
         }
 

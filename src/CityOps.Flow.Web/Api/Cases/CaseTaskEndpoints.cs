@@ -33,7 +33,7 @@ public static class CaseTaskEndpoints
             .WithSummary("The case's open tasks the caller may act on; 404 when the case is unknown or outside the caller's scope.")
             .Produces<IReadOnlyList<CaseTaskView>>();
         tasks.MapPost("/{taskId:guid}/{action}", ActAsync).WithName("ActOnCaseTask")
-            .WithSummary("claim, unclaim, accept, return {reason}, assistance {departments}, extension {reason, limit}, complete {result}, review {outcome: accept|sendBack, reason}, callback {outcome: satisfied|basicallySatisfied|dissatisfied}.")
+            .WithSummary("claim, unclaim, accept, return {reason}, assistance {departments}, extension {reason, limit}, complete {result}, review {outcome: accept|sendBack, reason}, file {department, departments}, callback {outcome: satisfied|basicallySatisfied|dissatisfied}.")
             .Accepts<TaskActionRequest>("application/json")
             .Produces<TaskActionAnswer>()
             .ProducesValidationProblem()
@@ -128,10 +128,9 @@ public static class CaseTaskEndpoints
                 detail: string.Join("; ", problems.Select(p => $"{p.Key}: {string.Join(" ", p.Value)}")));
         }
 
-        var transition = CaseTransitions.Apply(found.Status, plan.Command);
         // A case handed back to its department (sent back, extension decided, reopened) is taken up again without a new acceptance.
         var reTaken = action == CaseTaskAction.Accept && found.Status is CaseStatus.Handling or CaseStatus.JointHandling;
-        if (!transition.Accepted && !reTaken)
+        if (plan.Command is { } command && CaseTransitions.Apply(found.Status, command) is { Accepted: false } transition && !reTaken)
         {
             return Refused(StatusCodes.Status409Conflict, "Not allowed in this status", $"Case {found.Number}: {transition.Refusal}.");
         }

@@ -8,4 +8,4 @@ namespace CityOps.Flow.Web.Api.Cases;
 /// workflow's <c>case-status</c> task records it).
 /// </summary>
 public sealed record TaskActionPlan(
-    IReadOnlyDictionary<string, object?>? Variables, CaseCommand Command, CaseEventKind? Event, string? Note);
+    IReadOnlyDictionary<string, object?>? Variables, CaseCommand? Command, CaseEventKind? Event, string? Note);

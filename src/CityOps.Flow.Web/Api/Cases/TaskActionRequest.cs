@@ -2,9 +2,10 @@ namespace CityOps.Flow.Web.Api.Cases;
 
 /// <summary>
 /// The body of a task action; which fields count depends on the action: <c>reason</c> (return, extension, send back),
-/// <c>departments</c> (assistance), <c>limit</c> (extension, an ISO duration in working time such as <c>PT4H</c> or
+/// <c>department</c> (file: the lead department), <c>departments</c> (assistance; file: the assisting ones), <c>limit</c> (extension, an ISO duration in working time such as <c>PT4H</c> or
 /// <c>P2D</c>), <c>result</c> (complete), <c>outcome</c> (review: accept | sendBack; callback: satisfied |
 /// basicallySatisfied | dissatisfied).
 /// </summary>
 public sealed record TaskActionRequest(
-    string? Reason = null, IReadOnlyList<string>? Departments = null, string? Limit = null, string? Result = null, string? Outcome = null);
+    string? Reason = null, IReadOnlyList<string>? Departments = null, string? Limit = null, string? Result = null, string? Outcome = null,
+    string? Department = null);

@@ -86,6 +86,30 @@ public sealed class CaseTaskActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_critical_case_filed_by_the_dispatcher_reaches_the_chosen_department()
+    {
+        var report = CaseApiClient.LampReport("app-critical", 31.0832, 121.5668);
+        report["severity"] = "critical";
+        var critical = (await operatorApi.FileAsync(report, HttpStatusCode.Created)).GetProperty("caseId").GetString();
+        await CreateUserAsync("water-handler", CityRoles.Handler, "310199002", "dept-water");
+        var dispatcher = await SignInAsync("dispatcher", "Dispatcher#2026");
+        var filing = Assert.Single((await dispatcher.GetJsonAsync($"/api/cases/{critical}/tasks")).EnumerateArray());
+        var filingId = filing.GetProperty("id").GetString();
+
+        var noDepartment = await dispatcher.PostAsync($"/api/cases/{critical}/tasks/{filingId}/file", new { });
+        Assert.True((await CaseApiClient.ExpectAsync(noDepartment, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("department", out _));
+        var filed = await CaseApiClient.ExpectAsync(
+            await dispatcher.PostAsync($"/api/cases/{critical}/tasks/{filingId}/file", new { department = "dept-water" }), HttpStatusCode.OK);
+
+        Assert.Equal("Dispatched", filed.GetProperty("caseStatus").GetString());
+        var water = await SignInAsync("water-handler");
+        var handling = Assert.Single((await water.GetJsonAsync("/api/tasks")).EnumerateArray());
+        Assert.Equal("HandleCase", handling.GetProperty("elementId").GetString());
+        var seen = await water.GetJsonAsync($"/api/cases/{critical}");
+        Assert.Equal("dept-water", seen.GetProperty("leadDepartmentId").GetString());
+    }
+
+    [Fact]
     public async Task A_return_without_a_reason_is_refused_naming_the_field()
     {
         var handler = await SignInAsync("lead-handler");

@@ -15,6 +15,8 @@ public static partial class CaseTaskAction
     public const string Complete = "complete";
     public const string Review = "review";
     public const string File = "file";
+    public const string Decide = "decide";
+    public const string Triage = "triage";
     public const string Callback = "callback";
 
     private static readonly string[] HandlingActions = [Claim, Unclaim, Accept, Return, Assistance, Extension, Complete];
@@ -25,6 +27,8 @@ public static partial class CaseTaskAction
         "HandleCase" or "FinaliseCase" => HandlingActions,
         "ReviewResult" => [Claim, Unclaim, Review],
         "FileCase" or "DistrictDecides" => [Claim, Unclaim, File],
+        "DecideExtension" => [Claim, Unclaim, Decide],
+        "Triage" => [Claim, Unclaim, Triage],
         "CallBack" => [Claim, Unclaim, Callback],
         _ => [Claim, Unclaim],
     };
@@ -50,6 +54,16 @@ public static partial class CaseTaskAction
                 plan = new(
                     Vars(("leadDepartment", body.Department), ("assistingDepartments", body.Departments?.ToList<object?>() ?? [])),
                     null, null, body.Department);
+                break;
+            case Decide:
+                Require("outcome", body.Outcome is "approve" or "deny", "must be approve or deny");
+                plan = new(Vars(("extensionApproved", body.Outcome == "approve"), ("extensionDecisionReason", body.Reason)), null, null, body.Reason);
+                break;
+            case Triage:
+                Require("outcome", body.Outcome is "valid" or "invalid", "must be valid or invalid");
+                Require("reason", body.Outcome != "invalid" || !string.IsNullOrWhiteSpace(body.Reason), "is required when rejecting a report");
+                // The workflow's reject (case-status invalid) or dispatch records it on the case.
+                plan = new(Vars(("triageOutcome", body.Outcome), ("triageReason", body.Reason)), null, null, body.Reason);
                 break;
             case Accept:
                 plan = new(null, CaseCommand.Accept, CaseEventKind.Accepted, null);
@@ -102,7 +116,7 @@ public static partial class CaseTaskAction
                     satisfaction);
                 break;
             default:
-                problems["action"] = [$"'{action}' is not a task action; use one of {string.Join(", ", HandlingActions.Concat([Review, Callback, File]))}"];
+                problems["action"] = [$"'{action}' is not a task action; use one of {string.Join(", ", HandlingActions.Concat([Review, Callback, File, Decide, Triage]))}"];
                 break;
         }
 

@@ -33,7 +33,7 @@ public static class CaseTaskEndpoints
             .WithSummary("The case's open tasks the caller may act on; 404 when the case is unknown or outside the caller's scope.")
             .Produces<IReadOnlyList<CaseTaskView>>();
         tasks.MapPost("/{taskId:guid}/{action}", ActAsync).WithName("ActOnCaseTask")
-            .WithSummary("claim, unclaim, accept, return {reason}, assistance {departments}, extension {reason, limit}, complete {result}, review {outcome: accept|sendBack, reason}, file {department, departments}, callback {outcome: satisfied|basicallySatisfied|dissatisfied}.")
+            .WithSummary("claim, unclaim, accept, return {reason}, assistance {departments}, extension {reason, limit}, complete {result}, review {outcome: accept|sendBack, reason}, file {department, departments}, decide {outcome: approve|deny, reason}, triage {outcome: valid|invalid, reason}, callback {outcome: satisfied|basicallySatisfied|dissatisfied}.")
             .Accepts<TaskActionRequest>("application/json")
             .Produces<TaskActionAnswer>()
             .ProducesValidationProblem()

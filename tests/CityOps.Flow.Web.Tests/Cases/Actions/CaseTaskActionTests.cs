@@ -110,6 +110,27 @@ public sealed class CaseTaskActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_extension_approved_by_a_supervisor_puts_the_case_back_with_its_department()
+    {
+        var handler = await SignInAsync("lead-handler");
+        var taskId = Assert.Single((await handler.GetJsonAsync($"/api/cases/{caseId}/tasks")).EnumerateArray()).GetProperty("id").GetString();
+        await ActAsync(handler, taskId, "accept", new { }, HttpStatusCode.OK);
+
+        var badLimit = await handler.PostAsync($"/api/cases/{caseId}/tasks/{taskId}/extension", new { reason = "需采购灯具", limit = "two days" });
+        Assert.True((await CaseApiClient.ExpectAsync(badLimit, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("limit", out _));
+        var requested = await ActAsync(handler, taskId, "extension", new { reason = "需采购灯具", limit = "P2D" }, HttpStatusCode.OK);
+        Assert.Equal("Handling", requested.GetProperty("caseStatus").GetString());
+
+        var supervisor = await SignInAsync("supervisor", "Supervisor#2026");
+        var decision = Assert.Single((await supervisor.GetJsonAsync("/api/tasks")).EnumerateArray());
+        Assert.Equal("DecideExtension", decision.GetProperty("elementId").GetString());
+        await ActAsync(supervisor, decision.GetProperty("id").GetString(), "decide", new { outcome = "approve" }, HttpStatusCode.OK);
+
+        var again = Assert.Single((await handler.GetJsonAsync("/api/tasks")).EnumerateArray());
+        Assert.Equal("HandleCase", again.GetProperty("elementId").GetString());
+    }
+
+    [Fact]
     public async Task A_return_without_a_reason_is_refused_naming_the_field()
     {
         var handler = await SignInAsync("lead-handler");

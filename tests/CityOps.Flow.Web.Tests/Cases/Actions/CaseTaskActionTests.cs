@@ -131,6 +131,27 @@ public sealed class CaseTaskActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_dissatisfied_citizen_reopens_the_case_to_its_department()
+    {
+        var handler = await SignInAsync("lead-handler");
+        var taskId = Assert.Single((await handler.GetJsonAsync($"/api/cases/{caseId}/tasks")).EnumerateArray()).GetProperty("id").GetString();
+        await ActAsync(handler, taskId, "accept", new { }, HttpStatusCode.OK);
+        await ActAsync(handler, taskId, "complete", new { result = "已修复" }, HttpStatusCode.OK);
+        var dispatcher = await SignInAsync("dispatcher", "Dispatcher#2026");
+        var reviewId = Assert.Single((await dispatcher.GetJsonAsync($"/api/cases/{caseId}/tasks")).EnumerateArray()).GetProperty("id").GetString();
+        await ActAsync(dispatcher, reviewId, "review", new { outcome = "accept" }, HttpStatusCode.OK);
+        var callbackId = Assert.Single((await operatorApi.GetJsonAsync($"/api/cases/{caseId}/tasks")).EnumerateArray()).GetProperty("id").GetString();
+
+        var reopened = await ActAsync(operatorApi, callbackId, "callback", new { outcome = "dissatisfied" }, HttpStatusCode.OK);
+
+        Assert.Equal("Dispatched", reopened.GetProperty("caseStatus").GetString());
+        var again = Assert.Single((await handler.GetJsonAsync("/api/tasks")).EnumerateArray());
+        Assert.Equal("HandleCase", again.GetProperty("elementId").GetString());
+        var accepted = await ActAsync(handler, again.GetProperty("id").GetString(), "accept", new { }, HttpStatusCode.OK);
+        Assert.Equal("Handling", accepted.GetProperty("caseStatus").GetString());
+    }
+
+    [Fact]
     public async Task A_return_without_a_reason_is_refused_naming_the_field()
     {
         var handler = await SignInAsync("lead-handler");

@@ -130,6 +130,18 @@ public sealed class Open311RequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Intake_refusals_name_the_form_parameter_the_app_sent()
+    {
+        var errors = await client.JsonAsync(
+            await client.PostAsync("/requests.json", Open311Client.LampRequest(), idempotencyKey: "has space"), HttpStatusCode.BadRequest);
+        Assert.StartsWith("Idempotency-Key:", errors[0].GetProperty("description").GetString());
+
+        var photo = Open311Client.LampRequest().Append(new("media_url", "not a url"));
+        var photoErrors = await client.JsonAsync(await client.PostAsync("/requests.json", photo), HttpStatusCode.BadRequest);
+        Assert.StartsWith("media_url:", photoErrors[0].GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task An_address_without_coordinates_is_refused_until_addresses_are_geocoded()
     {
         var form = Open311Client.LampRequest().Where(f => f.Key is not ("lat" or "long"));

@@ -84,13 +84,26 @@ public static class Open311Endpoints
         var outcome = await intake.ReceiveAsync(report, "open311:" + client, request.HttpContext.RequestAborted);
         if (outcome.Case is not { } stored)
         {
-            return Open311Refusal.Invalid([.. outcome.Problems.Select(p => p.ToString())]).ToResult(format);
+            return Open311Refusal.Invalid([.. outcome.Problems.Select(p => $"{ParameterOf(p.Field)}: {p.Message}")]).ToResult(format);
         }
 
         var receipt = Open311Requests.Receipt(stored, outcome.Kind, Open311Submission.Value(form, "account_id"));
         return Open311Writer.List(format, "service_requests", "request", [receipt],
             outcome.Kind == IntakeOutcomeKind.Opened ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
+
+    /// <summary>Intake names report fields; the client app knows the form parameters it sent.</summary>
+    private static string ParameterOf(string field) => field switch
+    {
+        "sourceId" => Open311Submission.IdempotencyHeader,
+        "categoryCode" => "service_code",
+        "severity" => "attribute[severity]",
+        "reporter.name" => "first_name/last_name",
+        "reporter.phone" => "phone",
+        _ when field.StartsWith("photos", StringComparison.Ordinal) => "media_url",
+        _ when field.StartsWith("location", StringComparison.Ordinal) => "lat/long",
+        _ => field,
+    };
 
     private static async Task<IResult> SearchRequestsAsync(
         string format, HttpContext context, CaseRepository repository, CityAreasSource areas, CategoryCatalog catalog, TimeProvider clock)

@@ -108,7 +108,7 @@ public static class CaseTaskEndpoints
         switch (action)
         {
             case CaseTaskAction.Claim:
-                return Done(await repository.GetAsync(id, scope, ct) ?? found, task, action, engine.ClaimTask(task.Id, userId, actor).Error);
+                return Done(found, task, action, engine.ClaimTask(task.Id, userId, actor).Error);
             case CaseTaskAction.Unclaim when task.Assignee != userId:
                 return Refused(StatusCodes.Status409Conflict, "Not held by you", $"Task '{task.Name ?? task.ElementId}' is held by '{task.Assignee ?? "nobody"}', not by you.");
             case CaseTaskAction.Unclaim:

@@ -17,6 +17,7 @@ public static partial class CaseTaskAction
     public const string File = "file";
     public const string Decide = "decide";
     public const string Triage = "triage";
+    public const string Assisted = "assisted";
     public const string Callback = "callback";
 
     private static readonly string[] HandlingActions = [Claim, Unclaim, Accept, Return, Assistance, Extension, Complete];
@@ -28,6 +29,7 @@ public static partial class CaseTaskAction
         "ReviewResult" => [Claim, Unclaim, Review],
         "FileCase" or "DistrictDecides" => [Claim, Unclaim, File],
         "DecideExtension" => [Claim, Unclaim, Decide],
+        "AssistCase" => [Claim, Unclaim, Assisted],
         "Triage" => [Claim, Unclaim, Triage],
         "CallBack" => [Claim, Unclaim, Callback],
         _ => [Claim, Unclaim],
@@ -64,6 +66,10 @@ public static partial class CaseTaskAction
                 Require("reason", body.Outcome != "invalid" || !string.IsNullOrWhiteSpace(body.Reason), "is required when rejecting a report");
                 // The workflow's reject (case-status invalid) or dispatch records it on the case.
                 plan = new(Vars(("triageOutcome", body.Outcome), ("triageReason", body.Reason)), null, null, body.Reason);
+                break;
+            case Assisted:
+                // One assisting department's part; the case stays in joint handling until the lead finalises.
+                plan = new(Vars(("assistNotes", body.Result)), null, null, body.Result);
                 break;
             case Accept:
                 plan = new(null, CaseCommand.Accept, CaseEventKind.Accepted, null);
@@ -116,7 +122,7 @@ public static partial class CaseTaskAction
                     satisfaction);
                 break;
             default:
-                problems["action"] = [$"'{action}' is not a task action; use one of {string.Join(", ", HandlingActions.Concat([Review, Callback, File, Decide, Triage]))}"];
+                problems["action"] = [$"'{action}' is not a task action; use one of {string.Join(", ", HandlingActions.Concat([Review, Callback, File, Decide, Triage, Assisted]))}"];
                 break;
         }
 

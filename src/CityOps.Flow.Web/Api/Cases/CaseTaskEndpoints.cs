@@ -11,7 +11,7 @@ namespace CityOps.Flow.Web.Api.Cases;
 /// <summary>
 /// The handling departments', dispatchers', supervisors' and operators' work on cases: <c>GET /api/tasks</c> (tasks
 /// assigned or offered to the caller and tasks offered to the caller's groups, see <see cref="TaskGroups"/>),
-/// <c>GET /api/cases/{id}/tasks</c> (the caller's tasks on one case) and
+/// <c>GET /api/cases/{id}/tasks</c> (the caller's tasks on one case; an assisting department reaches a case it does not lead through its task) and
 /// <c>POST /api/cases/{id}/tasks/{taskId}/{action}</c> with the actions of <see cref="CaseTaskAction"/>. A case outside
 /// the caller's scope answers 404, a task offered to other groups 403, an action the case's status or the task does
 /// not allow 409, a missing field 400; each as problem details saying why. After the engine took the action the
@@ -33,7 +33,7 @@ public static class CaseTaskEndpoints
             .WithSummary("The case's open tasks the caller may act on; 404 when the case is unknown or outside the caller's scope.")
             .Produces<IReadOnlyList<CaseTaskView>>();
         tasks.MapPost("/{taskId:guid}/{action}", ActAsync).WithName("ActOnCaseTask")
-            .WithSummary("claim, unclaim, accept, return {reason}, assistance {departments}, extension {reason, limit}, complete {result}, review {outcome: accept|sendBack, reason}, file {department, departments}, decide {outcome: approve|deny, reason}, triage {outcome: valid|invalid, reason}, callback {outcome: satisfied|basicallySatisfied|dissatisfied}.")
+            .WithSummary("claim, unclaim, accept, return {reason}, assistance {departments}, extension {reason, limit}, complete {result}, review {outcome: accept|sendBack, reason}, file {department, departments}, decide {outcome: approve|deny, reason}, triage {outcome: valid|invalid, reason}, assisted {result}, callback {outcome: satisfied|basicallySatisfied|dissatisfied}.")
             .Accepts<TaskActionRequest>("application/json")
             .Produces<TaskActionAnswer>()
             .ProducesValidationProblem()
@@ -66,12 +66,12 @@ public static class CaseTaskEndpoints
         string id, CaseRepository repository, CaseScopes scopes, UserRepository users, CityAreasSource areas, WorkflowEngine engine, ClaimsPrincipal user, HttpContext context)
     {
         var ct = context.RequestAborted;
-        if (await repository.GetAsync(id, await scopes.ForAsync(user, ct), ct) is not { } found)
+        var groups = await new TaskGroups(users, areas).ForAsync(user, ct);
+        if ((await FindAsync(id, repository, scopes, areas, engine, user, groups, ct)).Found is not { } found)
         {
             return UnknownCase(id);
         }
 
-        var groups = await new TaskGroups(users, areas).ForAsync(user, ct);
         return Results.Ok(OpenTasks(engine, found)
             .Where(t => MayAct(t, groups, UserId(user)))
             .Select(t => CaseTaskView.Of(t, found.Number))
@@ -83,8 +83,9 @@ public static class CaseTaskEndpoints
         UserRepository users, CityAreasSource areas, WorkflowEngine engine, TimeProvider clock, ClaimsPrincipal user, HttpContext context)
     {
         var ct = context.RequestAborted;
-        var scope = await scopes.ForAsync(user, ct);
-        if (await repository.GetAsync(id, scope, ct) is not { } found)
+        var groups = await new TaskGroups(users, areas).ForAsync(user, ct);
+        var (found, scope) = await FindAsync(id, repository, scopes, areas, engine, user, groups, ct);
+        if (found is null)
         {
             return UnknownCase(id);
         }
@@ -95,7 +96,6 @@ public static class CaseTaskEndpoints
         }
 
         var userId = UserId(user);
-        var groups = await new TaskGroups(users, areas).ForAsync(user, ct);
         if (!MayAct(task, groups, userId))
         {
             return Refused(StatusCodes.Status403Forbidden, "Not your task",
@@ -167,6 +167,26 @@ public static class CaseTaskEndpoints
         }
 
         return Done(after, task, action, null);
+    }
+
+    /// <summary>
+    /// The case if the caller's data scope holds it, or if one of its open tasks is offered to the caller: an assisting
+    /// department works on a case it does not lead.
+    /// </summary>
+    private static async Task<(CaseRecord? Found, DataScope Scope)> FindAsync(
+        string id, CaseRepository repository, CaseScopes scopes, CityAreasSource areas, WorkflowEngine engine,
+        ClaimsPrincipal user, IReadOnlyList<string> groups, CancellationToken ct)
+    {
+        var scope = await scopes.ForAsync(user, ct);
+        if (await repository.GetAsync(id, scope, ct) is { } found)
+        {
+            return (found, scope);
+        }
+
+        var wide = new DataScope((await areas.GetAsync(ct)).Everything.AreaIds, []);
+        return await repository.GetAsync(id, wide, ct) is { } offered && OpenTasks(engine, offered).Any(t => MayAct(t, groups, UserId(user)))
+            ? (offered, wide)
+            : (null, scope);
     }
 
     private static async Task AppendAsync(CaseRepository repository, CaseRecord found, CaseEvent caseEvent, CancellationToken ct)

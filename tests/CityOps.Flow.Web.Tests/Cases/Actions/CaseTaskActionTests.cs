@@ -152,6 +152,28 @@ public sealed class CaseTaskActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_assisting_department_does_its_part_and_the_lead_finalises()
+    {
+        var handler = await SignInAsync("lead-handler");
+        var taskId = Assert.Single((await handler.GetJsonAsync($"/api/cases/{caseId}/tasks")).EnumerateArray()).GetProperty("id").GetString();
+        await ActAsync(handler, taskId, "accept", new { }, HttpStatusCode.OK);
+        var other = await SignInAsync("other-handler");
+        var otherDepartment = leadDepartment == "dept-water" ? "dept-greening" : "dept-water";
+
+        var joint = await ActAsync(handler, taskId, "assistance", new { departments = new[] { otherDepartment } }, HttpStatusCode.OK);
+
+        Assert.Equal("JointHandling", joint.GetProperty("caseStatus").GetString());
+        var assist = Assert.Single((await other.GetJsonAsync("/api/tasks")).EnumerateArray());
+        Assert.Equal("AssistCase", assist.GetProperty("elementId").GetString());
+        await ActAsync(other, assist.GetProperty("id").GetString(), "assisted", new { result = "已协助更换电缆" }, HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/cases/{caseId}/tasks")).StatusCode);
+        var finalise = Assert.Single((await handler.GetJsonAsync("/api/tasks")).EnumerateArray());
+        Assert.Equal("FinaliseCase", finalise.GetProperty("elementId").GetString());
+        var done = await ActAsync(handler, finalise.GetProperty("id").GetString(), "complete", new { result = "联合处置完毕" }, HttpStatusCode.OK);
+        Assert.Equal("AwaitingReview", done.GetProperty("caseStatus").GetString());
+    }
+
+    [Fact]
     public async Task A_return_without_a_reason_is_refused_naming_the_field()
     {
         var handler = await SignInAsync("lead-handler");

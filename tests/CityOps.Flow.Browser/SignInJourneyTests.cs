@@ -66,4 +66,25 @@ public sealed class SignInJourneyTests : IAsyncLifetime
         await Expect(session.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in\\?ReturnUrl=%2F$"));
         Assert.True(session.ScriptErrors.Count == 0, string.Join(Environment.NewLine, session.ScriptErrors));
     }
+
+    [Fact]
+    public async Task Sign_in_posted_without_its_antiforgery_token_is_refused_and_creates_no_session()
+    {
+        await using var session = await PortalSession.OpenAsync(browser, server.BaseUrl);
+        await session.Page.GotoAsync("/sign-in");
+        await session.Page.FillAsync("#sign-in-user-name", "operator");
+        await session.Page.FillAsync("#sign-in-password", "Operator#2026");
+
+        // A forged cross-site post carries no token: strip it from the real form before submitting.
+        Assert.Equal(1, await session.Page.Locator("form:has(#sign-in-user-name) input[name=__RequestVerificationToken]").CountAsync());
+        await session.Page.EvalOnSelectorAllAsync("form:has(#sign-in-user-name) input[name=__RequestVerificationToken]", "inputs => inputs.forEach(i => i.remove())");
+        var response = await session.Page.RunAndWaitForResponseAsync(
+            () => session.Page.ClickAsync("[data-role=sign-in-submit]"),
+            r => r.Request.Method == "POST" && r.Url.Contains("/sign-in", StringComparison.Ordinal));
+
+        Assert.Equal(400, response.Status);
+        Assert.False(await session.HasSessionCookieAsync());
+        await session.Page.GotoAsync("/");
+        await Expect(session.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in\\?ReturnUrl=%2F$"));
+    }
 }

@@ -3,29 +3,12 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CityOps.Flow.Browser;
 
-public sealed class LanguageJourneyTests : IAsyncLifetime
+public sealed class LanguageJourneyTests : PortalBrowserTest
 {
-    private PortalServer server = null!;
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        (playwright, browser) = await Chromium.LaunchAsync();
-        server = new PortalServer();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.CloseAsync();
-        playwright.Dispose();
-        await server.DisposeAsync();
-    }
-
     [Fact]
     public async Task Chosen_language_survives_reload_and_the_next_sign_in_from_a_fresh_browser()
     {
-        await using var session = await PortalSession.OpenAsync(browser, server.BaseUrl);
+        await using var session = await PortalSession.OpenAsync(Browser, Server.BaseUrl);
         await session.Page.GotoAsync("/sign-in");
         await Expect(session.Page.Locator("h2")).ToHaveTextAsync("登录城运中心");
         await Screenshots.SaveAsync(session.Page, "sign-in-zh");
@@ -63,12 +46,12 @@ public sealed class LanguageJourneyTests : IAsyncLifetime
     [Fact]
     public async Task Anonymous_visitor_switches_the_sign_in_page_to_english()
     {
-        await using var session = await PortalSession.OpenAsync(browser, server.BaseUrl);
+        await using var session = await PortalSession.OpenAsync(Browser, Server.BaseUrl);
         await session.Page.GotoAsync("/sign-in");
 
         await session.Page.ClickAsync("button[name=culture][value=en]");
 
-        await Expect(session.Page).ToHaveURLAsync($"{server.BaseUrl}/sign-in");
+        await Expect(session.Page).ToHaveURLAsync($"{Server.BaseUrl}/sign-in");
         await Expect(session.Page.Locator("h2")).ToHaveTextAsync("Sign in to the City Operations Centre");
         await Expect(session.Page.Locator("label[for=sign-in-password]")).ToHaveTextAsync("Password");
         await Screenshots.SaveAsync(session.Page, "sign-in-en");

@@ -3,25 +3,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CityOps.Flow.Browser;
 
-public sealed class SignInJourneyTests : IAsyncLifetime
+public sealed class SignInJourneyTests : PortalBrowserTest
 {
-    private PortalServer server = null!;
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        (playwright, browser) = await Chromium.LaunchAsync();
-        server = new PortalServer();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.CloseAsync();
-        playwright.Dispose();
-        await server.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("operator", "Operator#2026", "王芳", "受理员")]
     [InlineData("dispatcher", "Dispatcher#2026", "李强", "派遣员")]
@@ -32,11 +15,11 @@ public sealed class SignInJourneyTests : IAsyncLifetime
     [InlineData("admin", "Admin#2026", "孙磊", "系统管理员")]
     public async Task Demo_user_signs_in_sees_the_role_home_page_and_signs_out(string userName, string password, string displayName, string roleName)
     {
-        await using var session = await PortalSession.OpenAsync(browser, server.BaseUrl);
+        await using var session = await PortalSession.OpenAsync(Browser, Server.BaseUrl);
 
         await session.SignInAsync(userName, password);
 
-        await Expect(session.Page).ToHaveURLAsync($"{server.BaseUrl}/");
+        await Expect(session.Page).ToHaveURLAsync($"{Server.BaseUrl}/");
         await Expect(session.Page.Locator("[data-role=welcome]")).ToHaveTextAsync($"您好，{displayName}");
         await Expect(session.Page.Locator("[data-role-home] .card-title")).ToHaveTextAsync($"我的角色：{roleName}");
         await Expect(session.Page.Locator("[data-role=product-name]")).ToContainTextAsync("城运中心");
@@ -54,7 +37,7 @@ public sealed class SignInJourneyTests : IAsyncLifetime
     [Fact]
     public async Task Wrong_password_shows_an_error_and_creates_no_session()
     {
-        await using var session = await PortalSession.OpenAsync(browser, server.BaseUrl);
+        await using var session = await PortalSession.OpenAsync(Browser, Server.BaseUrl);
 
         await session.SignInAsync("operator", "Wrong#Password1");
 
@@ -70,7 +53,7 @@ public sealed class SignInJourneyTests : IAsyncLifetime
     [Fact]
     public async Task Sign_in_posted_without_its_antiforgery_token_is_refused_and_creates_no_session()
     {
-        await using var session = await PortalSession.OpenAsync(browser, server.BaseUrl);
+        await using var session = await PortalSession.OpenAsync(Browser, Server.BaseUrl);
         await session.Page.GotoAsync("/sign-in");
         await session.Page.FillAsync("#sign-in-user-name", "operator");
         await session.Page.FillAsync("#sign-in-password", "Operator#2026");

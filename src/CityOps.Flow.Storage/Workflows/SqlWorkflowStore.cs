@@ -146,7 +146,6 @@ public sealed partial class SqlWorkflowStore(IDbConnectionFactory connections) :
     private static DateTimeOffset ReadRequiredInstant(object? column) =>
         SqlValues.ReadInstant(column) ?? throw new InvalidOperationException("A required time column is null.");
 
-
     private sealed class ProcessRow
     {
         public string ProcessId { get; set; } = "";

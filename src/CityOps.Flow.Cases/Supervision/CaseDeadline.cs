@@ -21,4 +21,26 @@ public static class CaseDeadline
     public static EscalationRequest EscalationAt(WorkingTimeCalendar calendar, DateTimeOffset start, DateTimeOffset due, DateTimeOffset now,
         int clusterSize, bool publicSafety) =>
         new(calendar.FractionOfLimitUsed(start, due, now), clusterSize, publicSafety);
+
+    /// <summary>The share of a limit after which a case counts as near due (the escalation table's third tier).</summary>
+    public const double NearDueFraction = 0.75;
+
+    /// <summary>
+    /// The due state at <paramref name="now"/> of a limit running from <paramref name="start"/> to <paramref name="due"/>:
+    /// overdue once the due time has passed, near due once <see cref="NearDueFraction"/> of its working time is used.
+    /// </summary>
+    public static DueState StateAt(WorkingTimeCalendar calendar, DateTimeOffset? start, DateTimeOffset? due, DateTimeOffset now)
+    {
+        if (due is not { } dueAt)
+        {
+            return DueState.None;
+        }
+
+        if (now >= dueAt)
+        {
+            return DueState.Overdue;
+        }
+
+        return start is { } from && calendar.FractionOfLimitUsed(from, dueAt, now) >= NearDueFraction ? DueState.NearDue : DueState.OnTime;
+    }
 }

@@ -1,6 +1,8 @@
-// Bundles the portal's scripts and styles into ../wwwroot/dist (app.js, app.css).
+// Bundles the portal's scripts and styles into ../wwwroot/dist (app.js, app.css), and each page script
+// src/pages/<name>.js into dist/pages/<name>.js, which only the page that needs it loads (bpmn-js, ECharts).
 // Run by the CityOps.Flow.Web build (target ClientAppBuild) or by `npm run build`.
 import * as esbuild from "esbuild";
+import { readdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -9,7 +11,7 @@ const outdir = path.resolve(here, "..", "wwwroot", "dist");
 
 await esbuild.build({
   absWorkingDir: here,
-  entryPoints: { app: "src/app.js", "app-styles": "src/app.css" },
+  entryPoints: { app: "src/app.js", "app-styles": "src/app.css", ...await pageEntries() },
   entryNames: "[name]",
   bundle: true,
   minify: true,
@@ -26,3 +28,10 @@ await esbuild.build({
 import { rename } from "node:fs/promises";
 await rename(path.join(outdir, "app-styles.css"), path.join(outdir, "app.css"));
 await rename(path.join(outdir, "app-styles.css.map"), path.join(outdir, "app.css.map"));
+
+async function pageEntries() {
+  const folder = path.join(here, "src", "pages");
+  const files = await readdir(folder).catch(() => []);
+  return Object.fromEntries(files.filter((file) => /\.(js|css)$/.test(file))
+    .map((file) => [`pages/${file.replace(/\.(js|css)$/, "")}`, `src/pages/${file}`]));
+}

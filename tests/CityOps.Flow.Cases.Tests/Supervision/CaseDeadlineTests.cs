@@ -79,4 +79,22 @@ public sealed class CaseDeadlineTests
         Assert.True(decision.Supervise);
         Assert.Contains(SupervisionRole.DistrictLeader, decision.Notify);
     }
+
+    [Fact]
+    public void Due_state_counts_the_weekend_as_no_time_used()
+    {
+        // Two working days from Friday 10:00 fall due Tuesday 17:30; Monday evening has used half of them.
+        var start = At(11, 20, 10);
+        var due = CaseDeadline.Due(Calendar, start, TimeLimit.WorkingDays(2)).At;
+
+        Assert.Equal(DueState.OnTime, CaseDeadline.StateAt(Calendar, start, due, At(11, 22, 23)));
+        Assert.Equal(DueState.NearDue, CaseDeadline.StateAt(Calendar, start, due, At(11, 24, 14)));
+        Assert.Equal(DueState.Overdue, CaseDeadline.StateAt(Calendar, start, due, At(11, 24, 17, 30)));
+    }
+
+    [Fact]
+    public void Without_a_due_time_no_limit_runs()
+    {
+        Assert.Equal(DueState.None, CaseDeadline.StateAt(Calendar, At(11, 20, 10), null, At(11, 30, 10)));
+    }
 }

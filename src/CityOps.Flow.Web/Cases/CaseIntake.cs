@@ -24,6 +24,7 @@ public sealed class CaseIntake(
     CategoryCatalog catalog,
     CaseRepository cases,
     CityAreasSource areas,
+    CityAddresses addresses,
     WorkflowEngine engine,
     TimeProvider clock,
     ILogger<CaseIntake> log)
@@ -48,8 +49,14 @@ public sealed class CaseIntake(
 
         if (report.Location.Point is null && report.Location.AreaId is null)
         {
-            // Without a place the case would fall outside every area's scope; addresses are not geocoded yet.
-            return IntakeOutcome.Rejected([new IntakeProblem("location", "needs a point or an areaId (addresses alone are not geocoded yet)")]);
+            // Without a place the case would fall outside every area's scope: an address alone is geocoded.
+            var (located, unplaced) = await addresses.PlaceAsync(report.Location, ct);
+            if (located is null)
+            {
+                return IntakeOutcome.Rejected([unplaced!]);
+            }
+
+            report = report with { Location = located };
         }
 
         var city = await areas.GetAsync(ct);

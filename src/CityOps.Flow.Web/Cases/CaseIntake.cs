@@ -20,7 +20,7 @@ namespace CityOps.Flow.Web.Cases;
 /// intake volumes of a district. Several nodes each keep their own index and gate, so two nodes can still open two
 /// cases for one cluster; a dispatcher merges those (并案) until cluster decisions move to a database lock.
 /// </remarks>
-public sealed class CaseIntake(
+public sealed partial class CaseIntake(
     CategoryCatalog catalog,
     CaseRepository cases,
     CityAreasSource areas,

@@ -13,7 +13,8 @@ public sealed partial class CaseRepository
 {
     private const double MetresPerDegreeLatitude = GeoPoint.EarthRadiusMetres * Math.PI / 180;
 
-    private static readonly string[] OpenStatusNames = [.. CaseTransitions.OpenStatuses.Select(s => s.ToString())];
+    /// <summary>The open statuses as an SQL list: literals, so the lookup's text is the same every time.</summary>
+    private static readonly string OpenStatusList = string.Join(", ", CaseTransitions.OpenStatuses.Select(s => $"'{s}'"));
 
     /// <summary>
     /// Admits reports in one transaction, in order: each is stored once per (channel, source id) and either joins the
@@ -69,56 +70,98 @@ public sealed partial class CaseRepository
         return keys;
     }
 
+    /// <summary>
+    /// One report inside the batch's transaction. The open case it may join is looked up first, so a join is three
+    /// statements: the lookup, the report stored already pointing at its case (a conflict on (channel, source id)
+    /// means a retry), and the case's growth with its ReportJoined event.
+    /// </summary>
     private async Task<AdmittedReport> AdmitOneAsync(DbConnection connection, DbTransaction transaction, CaseAdmission admission, CancellationToken ct)
     {
         var report = admission.Report;
         var channel = ChannelCode.Of(report.Channel);
-        var stored = await InsertReportAsync(connection, transaction, report, channel, ct);
+        var match = admission.Rule is { } rule && report.Location.Point is { } point
+            ? await NearestOpenCaseAsync(connection, transaction, report.CategoryCode, point, report.OccurredAt ?? report.ReceivedAt, rule, ct)
+            : null;
+        var stored = await InsertReportAsync(connection, transaction, report, channel, match?.Id, ct);
         if (stored is null)
         {
-            var earlier = await connection.QuerySingleAsync<EarlierReport>(new CommandDefinition(
-                """
-                SELECT r.id AS Id, r.case_id AS CaseId, c.number AS CaseNumber, r.intake_outcome AS Outcome,
-                    r.intake_cluster_size AS ClusterSize, c.cluster_size AS CurrentClusterSize
-                FROM case_reports r LEFT JOIN cases c ON c.id = r.case_id
-                WHERE r.channel = @channel AND r.source_id = @SourceId
-                """,
-                new { channel, report.SourceId },
-                transaction,
-                cancellationToken: ct));
-            if (earlier.CaseId is not null)
-            {
-                var decision = earlier.Outcome == "opened" ? IntakeDecision.Opened : IntakeDecision.Joined;
-                return new AdmittedReport(earlier.Id, decision, earlier.CaseId, earlier.CaseNumber!,
-                    earlier.ClusterSize ?? earlier.CurrentClusterSize ?? 1, Replayed: true);
-            }
-
-            // Stored by an earlier version that recorded reports before clustering them: cluster it now.
-            stored = await ReadReportAsync(connection, transaction, earlier.Id, ct);
+            return await ReplayAsync(connection, transaction, admission, channel, ct);
         }
 
-        if (admission.Rule is { } rule && report.Location.Point is { } point
-            && await NearestOpenCaseAsync(connection, transaction, report.CategoryCode, point, report.OccurredAt ?? report.ReceivedAt, rule, ct) is { } match)
+        if (match is not null)
         {
-            var size = await AddToClusterAsync(connection, transaction, match.Id, stored, admission.Actor, ct);
-            return new AdmittedReport(stored.Id, IntakeDecision.Joined, match.Id, match.Number, size, Replayed: false);
+            await GrowClusterAsync(connection, transaction, match.Id, stored, admission.Actor, ct);
+            return new AdmittedReport(stored.Id, IntakeDecision.Joined, match.Id, match.Number, stored.ClusterSize, Replayed: false);
         }
 
         var number = await InsertCaseAsync(connection, transaction, stored, admission.Opening, ct);
         return new AdmittedReport(stored.Id, IntakeDecision.Opened, admission.Opening.CaseId, number, 1, Replayed: false);
     }
 
-    private async Task<ReportRow?> InsertReportAsync(
-        DbConnection connection, DbTransaction transaction, IntakeReport report, string channel, CancellationToken ct)
+    /// <summary>The first answer for a report stored before under the same (channel, source id).</summary>
+    private async Task<AdmittedReport> ReplayAsync(
+        DbConnection connection, DbTransaction transaction, CaseAdmission admission, string channel, CancellationToken ct)
     {
-        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+        var earlier = await connection.QuerySingleAsync<EarlierReport>(new CommandDefinition(
+            """
+            SELECT r.id AS Id, r.case_id AS CaseId, c.number AS CaseNumber, r.intake_outcome AS Outcome,
+                r.intake_cluster_size AS ClusterSize, c.cluster_size AS CurrentClusterSize
+            FROM case_reports r LEFT JOIN cases c ON c.id = r.case_id
+            WHERE r.channel = @channel AND r.source_id = @SourceId
+            """,
+            new { channel, admission.Report.SourceId },
+            transaction,
+            cancellationToken: ct));
+        if (earlier.CaseId is not null)
+        {
+            var decision = earlier.Outcome == "opened" ? IntakeDecision.Opened : IntakeDecision.Joined;
+            return new AdmittedReport(earlier.Id, decision, earlier.CaseId, earlier.CaseNumber!,
+                earlier.ClusterSize ?? earlier.CurrentClusterSize ?? 1, Replayed: true);
+        }
+
+        // Stored by an earlier version that recorded reports before clustering them: its case opens now.
+        var stored = await ReadReportAsync(connection, transaction, earlier.Id, ct);
+        var number = await InsertCaseAsync(connection, transaction, stored, admission.Opening, ct);
+        return new AdmittedReport(stored.Id, IntakeDecision.Opened, admission.Opening.CaseId, number, 1, Replayed: false);
+    }
+
+    /// <summary>The case grows by the report stored for it: size, time span, event count and its ReportJoined event.</summary>
+    private async Task GrowClusterAsync(
+        DbConnection connection, DbTransaction transaction, string caseId, ReportRow report, string? actor, CancellationToken ct)
+    {
+        var at = report.OccurredAt ?? report.ReceivedAt;
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO case_events (case_id, position, kind, at, actor, note)
+                SELECT @caseId, event_count + 1, 'ReportJoined', @ReceivedAt, @actor, @note FROM cases WHERE id = @caseId;
+            UPDATE cases SET cluster_size = cluster_size + 1, event_count = event_count + 1,
+                first_report_at = CASE WHEN @at < first_report_at THEN @at ELSE first_report_at END,
+                last_report_at = CASE WHEN @at > last_report_at THEN @at ELSE last_report_at END
+            WHERE id = @caseId;
+            """,
+            new { caseId, at, report.ReceivedAt, actor, note = $"{report.Channel}:{report.SourceId}" },
+            transaction,
+            cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Stores the report, pointing at <paramref name="joinCaseId"/> when it joins an open case (with the size the case
+    /// grows to); null when (channel, source id) is already stored.
+    /// </summary>
+    private async Task<ReportRow?> InsertReportAsync(
+        DbConnection connection, DbTransaction transaction, IntakeReport report, string channel, string? joinCaseId, CancellationToken ct)
+    {
+        var inserted = await connection.QuerySingleOrDefaultAsync<InsertedReport>(new CommandDefinition(
             """
             INSERT INTO case_reports (channel, source_id, category_code, description, address, area_id, latitude, longitude,
-                severity, request_kind, reporter_name, reporter_phone, reporter_display, photos, details, occurred_at, received_at)
+                severity, request_kind, reporter_name, reporter_phone, reporter_display, photos, details, occurred_at, received_at,
+                case_id, intake_outcome, intake_cluster_size)
             VALUES (@channel, @SourceId, @CategoryCode, @Description, @Address, @AreaId, @Latitude, @Longitude,
-                @Severity, @RequestKind, @ReporterName, @ReporterPhone, @ReporterDisplay, @Photos, @Details, @OccurredAt, @ReceivedAt)
+                @Severity, @RequestKind, @ReporterName, @ReporterPhone, @ReporterDisplay, @Photos, @Details, @OccurredAt, @ReceivedAt,
+                @joinCaseId, CASE WHEN @joinCaseId IS NULL THEN NULL ELSE 'joined' END,
+                (SELECT cluster_size + 1 FROM cases WHERE id = @joinCaseId))
             ON CONFLICT (channel, source_id) DO NOTHING
-            RETURNING id
+            RETURNING id AS Id, intake_cluster_size AS ClusterSize
             """,
             new
             {
@@ -139,10 +182,11 @@ public sealed partial class CaseRepository
                 Details = report.Details is null ? null : JsonSerializer.Serialize(report.Details),
                 OccurredAt = Instant(report.OccurredAt),
                 ReceivedAt = Instant(report.ReceivedAt),
+                joinCaseId,
             },
             transaction,
             cancellationToken: ct));
-        if (id is not { } reportId)
+        if (inserted is not { } row)
         {
             return null;
         }
@@ -150,9 +194,10 @@ public sealed partial class CaseRepository
         // The row as stored, without reading it back: the case copies these columns.
         return new ReportRow
         {
-            Id = reportId,
+            Id = row.Id,
             Channel = channel,
             SourceId = report.SourceId,
+            CaseId = joinCaseId,
             CategoryCode = report.CategoryCode,
             Description = report.Description,
             Address = report.Location.Address,
@@ -163,6 +208,7 @@ public sealed partial class CaseRepository
             ReporterDisplay = MaskedReporter(report.Reporter),
             OccurredAt = Instant(report.OccurredAt),
             ReceivedAt = Instant(report.ReceivedAt),
+            ClusterSize = row.ClusterSize ?? 1,
         };
     }
 
@@ -206,7 +252,7 @@ public sealed partial class CaseRepository
             FROM cases c
             WHERE c.category_code = @categoryCode AND c.latitude BETWEEN @LatMin AND @LatMax
                 AND c.longitude BETWEEN @LonMin AND @LonMax AND c.last_report_at >= @From AND c.first_report_at <= @To
-                AND {In("c.status", "OpenStatuses", OpenStatusNames, parameters)}
+                AND c.status IN ({OpenStatusList})
             ORDER BY c.row_id{ForUpdate}
             """,
             parameters,
@@ -279,6 +325,13 @@ public sealed partial class CaseRepository
         public int? ClusterSize { get; set; }
 
         public int? CurrentClusterSize { get; set; }
+    }
+
+    private sealed class InsertedReport
+    {
+        public long Id { get; set; }
+
+        public int? ClusterSize { get; set; }
     }
 
     private sealed class ClusterCandidate

@@ -345,5 +345,8 @@ public sealed partial class CaseRepository(IDbConnectionFactory connections)
         public object? OccurredAt { get; set; }
 
         public object? ReceivedAt { get; set; }
+
+        /// <summary>The cluster size the report's case reached when it joined; 1 for the report that opened it.</summary>
+        public int ClusterSize { get; set; } = 1;
     }
 }

@@ -17,13 +17,13 @@ namespace CityOps.Flow.Web.Cases;
 /// <remarks>
 /// The join-or-open decision is made in the database under its write lock (see <see cref="CaseRepository.AdmitAsync"/>),
 /// so several nodes on PostgreSQL never open two cases for one cluster. On SQLite this node also queues its writers
-/// in process, which is cheaper than letting them spin on the file lock. A join does not touch the lifecycle instance:
+/// in process (<see cref="CaseIntakeWriteGate"/>), which is cheaper than letting them spin on the file lock. A join does not touch the lifecycle instance:
 /// <see cref="CaseIntakeLifecycleSync"/> passes grown cluster sizes on, one update per case however many reports joined.
 /// </remarks>
 public sealed class CaseIntake(
     CategoryCatalog catalog,
     CaseRepository cases,
-    IDbConnectionFactory connections,
+    CaseIntakeWriteGate writers,
     CityAreasSource areas,
     ClusteringPolicy clustering,
     WorkflowEngine engine,
@@ -38,7 +38,6 @@ public sealed class CaseIntake(
     public const int TransactionSize = 250;
 
     private readonly IntakeValidator _validator = new(catalog);
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
 
     /// <summary>One report: the case it opened or joined (or, for a retry, the case of the first post), or the problems.</summary>
     public async Task<IntakeOutcome> ReceiveAsync(IntakeReport report, string actor, CancellationToken ct = default)
@@ -162,23 +161,11 @@ public sealed class CaseIntake(
             var admissions = slice.Select(report => Admission(report, city, actor, now)).ToList();
             IReadOnlyList<AdmittedReport> committed;
 
-            // Not cancellable past this point: a client that hangs up must not leave half a batch unanswered for
+            // Not cancellable once its turn came: a client that hangs up must not leave half a batch unanswered for
             // retrying; whatever commits is found again by its source ids.
-            if (connections.Dialect == SqlDialect.Sqlite)
+            using (await writers.EnterAsync(ct))
             {
-                await _sqliteWriter.WaitAsync(ct);
-                try
-                {
-                    committed = await cases.AdmitAsync(admissions, CancellationToken.None);
-                }
-                finally
-                {
-                    _sqliteWriter.Release();
-                }
-            }
-            else
-            {
-                committed = await cases.AdmitAsync(admissions, ct);
+                committed = await cases.AdmitAsync(admissions, CancellationToken.None);
             }
 
             foreach (var report in committed)

@@ -8,11 +8,13 @@ namespace CityOps.Flow.Web.Cases;
 /// and starts the lifecycle of any case whose node stopped before starting it. Intake wakes it after joins; a round
 /// tells each lagging instance its case's latest size once, so an alarm storm of a thousand joins to one case costs
 /// one instance update per round instead of a thousand. The database says which cases lag, so a restart or another
-/// node picks up whatever this one did not finish.
+/// node picks up whatever this one did not finish. Rounds are spaced by <c>Cases:LifecycleSyncSpacing</c> (default 1 s)
+/// or ten times the last round's length, whichever is longer, so a storm's intake keeps most of the writer.
 /// </summary>
 public sealed class CaseIntakeLifecycleSync(
     IServiceProvider services,
     CaseRepository cases,
+    CaseIntakeWriteGate writers,
     WorkflowEngine engine,
     IConfiguration configuration,
     TimeProvider clock,
@@ -54,8 +56,12 @@ public sealed class CaseIntakeLifecycleSync(
             lagging = await cases.ListLifecycleLagsAsync(RoundSize, ct);
             foreach (var lag in lagging)
             {
-                Tell(lag);
-                await cases.MarkLifecycleToldAsync(lag.CaseId, lag.ClusterSize, CancellationToken.None);
+                using (await writers.EnterAsync(ct))
+                {
+                    Tell(lag);
+                    await cases.MarkLifecycleToldAsync(lag.CaseId, lag.ClusterSize, CancellationToken.None);
+                }
+
                 told++;
             }
         }
@@ -77,8 +83,12 @@ public sealed class CaseIntakeLifecycleSync(
             try
             {
                 await _wake.WaitAsync(_pollInterval, stoppingToken);
+                var started = clock.GetTimestamp();
                 await RunRoundAsync(stoppingToken);
-                await Task.Delay(_spacing, stoppingToken);
+
+                // Through a storm a round takes long; resting ten times as long keeps the sync to a tenth of the writer.
+                var took = clock.GetElapsedTime(started);
+                await Task.Delay(took * 10 > _spacing ? took * 10 : _spacing, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

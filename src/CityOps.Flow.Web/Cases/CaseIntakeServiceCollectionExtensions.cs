@@ -24,6 +24,7 @@ public static class CaseIntakeServiceCollectionExtensions
         services.AddSingleton<CityAreasSource>();
         services.AddSingleton<CaseScopes>();
         services.AddSingleton(ClusteringFrom(configuration));
+        services.AddSingleton<CaseIntakeWriteGate>();
         services.AddSingleton<CaseIntakeLifecycleSync>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseIntakeLifecycleSync>());
         services.AddSingleton<CaseIntake>();

@@ -51,24 +51,37 @@ public static class IntakeBenchmark
             var expectedCases = reports.Select(r => (PlaceOf(r), r.CategoryCode)).Distinct().Count();
             Console.WriteLine($"intake: {alarms:N0} AI video alarms from {Places} places into SQLite ({data}), batches of {BatchSize}");
 
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var opened = 0;
             var joined = 0;
+            var joinOnly = (Alarms: 0, Time: TimeSpan.Zero);
             foreach (var batch in reports.Chunk(BatchSize))
             {
+                var batchStarted = Stopwatch.GetTimestamp();
                 var outcome = await intake.ReceiveBatchAsync(batch, "bench-video-box");
                 if (!outcome.Accepted)
                 {
                     throw new InvalidOperationException("a batch was refused: " + string.Join("; ", outcome.Problems));
                 }
 
-                opened += outcome.Admitted.Count(a => a.Decision == IntakeDecision.Opened && !a.Replayed);
+                var openedNow = outcome.Admitted.Count(a => a.Decision == IntakeDecision.Opened && !a.Replayed);
+                opened += openedNow;
                 joined += outcome.Admitted.Count(a => a.Decision == IntakeDecision.Joined && !a.Replayed);
+                if (openedNow == 0)
+                {
+                    joinOnly = (joinOnly.Alarms + batch.Length, joinOnly.Time + Stopwatch.GetElapsedTime(batchStarted));
+                }
             }
 
             watch.Stop();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var perSecond = alarms / watch.Elapsed.TotalSeconds;
             Console.WriteLine($"admitted {alarms:N0} alarms in {watch.Elapsed.TotalSeconds:F1} s: {perSecond:F0} alarms/s; opened {opened}, joined {joined}");
+            Console.WriteLine($"CPU time of this process: {cpu.TotalSeconds:F1} s, {cpu.TotalMicroseconds / alarms:F0} µs an alarm " +
+                $"(on a busy machine the wall-clock rate falls with the share of the cores this process gets)");
+            Console.WriteLine($"batches that only joined: {joinOnly.Alarms:N0} alarms at {joinOnly.Alarms / Math.Max(0.001, joinOnly.Time.TotalSeconds):F0} alarms/s; " +
+                $"the rest (opening {opened} cases, each starting its lifecycle): {(watch.Elapsed - joinOnly.Time).TotalSeconds:F1} s");
 
             var stored = await CheckAsync(app.Services.GetRequiredService<IDbConnectionFactory>(), alarms, expectedCases);
             Console.WriteLine($"expected cases (distinct place and category in the data): {expectedCases}; cases stored: {stored.Cases}; " +
@@ -102,6 +115,7 @@ public static class IntakeBenchmark
             ["Storage:DataDirectory"] = dataDirectory,
             ["Workflows:Directory"] = Path.Combine(RepositoryRoot(), "workflows"),
             ["Urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddCityOpsStorage(builder.Configuration, builder.Environment.ContentRootPath);

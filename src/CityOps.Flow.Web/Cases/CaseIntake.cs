@@ -78,6 +78,10 @@ public sealed class CaseIntake(
         return new IntakeBatchOutcome(await AdmitAsync(reports, city, actor, ct), []);
     }
 
+    /// <summary>The problems intake finds in a report, each field prefixed (<c>[3].</c> for a batch's fourth); empty when it would be admitted.</summary>
+    public async Task<IReadOnlyList<IntakeProblem>> ValidateAsync(IntakeReport report, string fieldPrefix = "", CancellationToken ct = default) =>
+        Check(report, await areas.GetAsync(ct), fieldPrefix);
+
     /// <summary>
     /// Starts the lifecycle instance of a committed case that has none (its node stopped in between), links it and
     /// writes the routed lead back. False when another node linked one first; ours is then cancelled.

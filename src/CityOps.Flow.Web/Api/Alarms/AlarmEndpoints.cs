@@ -110,6 +110,7 @@ public static class AlarmEndpoints
 
                 var reports = new List<IntakeReport>(many.Count);
                 var problems = new List<IntakeProblem>();
+                var readable = new List<(int Index, IntakeReport Report)>();
                 for (var i = 0; i < many.Count; i++)
                 {
                     if (many[i] is not JsonObject fields)
@@ -123,12 +124,19 @@ public static class AlarmEndpoints
                     if (report is not null)
                     {
                         reports.Add(report);
+                        readable.Add((i, report));
                     }
                 }
 
                 if (problems.Count > 0)
                 {
-                    return Invalid(problems);
+                    // The client learns everything wrong with the batch at once, not one round trip per kind of mistake.
+                    foreach (var (index, report) in readable)
+                    {
+                        problems.AddRange(await intake.ValidateAsync(report, $"[{index}].", ct));
+                    }
+
+                    return Invalid([.. problems.OrderBy(p => IndexOf(p.Field))]);
                 }
 
                 var outcome = await intake.ReceiveBatchAsync(reports, client, ct);
@@ -150,6 +158,9 @@ public static class AlarmEndpoints
                 return Invalid([new IntakeProblem("$", "the body must be an alarm (a JSON object) or a batch (a JSON array of alarms)")]);
         }
     }
+
+    private static int IndexOf(string field) =>
+        field.StartsWith('[') && field.IndexOf(']') is var end and > 1 && int.TryParse(field[1..end], out var index) ? index : -1;
 
     private static int MaxBatch(IConfiguration configuration) => configuration.GetValue("Alarms:MaxBatch", 1000);
 

@@ -7,6 +7,10 @@ namespace CityOps.Flow.Cases.Lifecycle;
 /// <summary>The case status machine as a declarative table: which status allows which command, and where it leads.</summary>
 public static class CaseTransitions
 {
+    /// <summary>The statuses in which a case is open: intake clusters duplicate reports only into these.</summary>
+    public static IReadOnlyList<CaseStatus> OpenStatuses { get; } =
+        [Reported, Filed, Dispatched, Handling, JointHandling, AwaitingReview, AwaitingCallback, Reopened];
+
     /// <summary>Every allowed transition; anything not listed is refused.</summary>
     public static IReadOnlyList<CaseTransition> Table { get; } =
     [
@@ -45,6 +49,9 @@ public static class CaseTransitions
 
         new(Reopened, Dispatch, Dispatched),
         new(Reopened, Merge, Merged),
+
+        // 多人一诉: while a case is open, intake may cluster another report of the same problem into it.
+        .. OpenStatuses.Select(status => new CaseTransition(status, JoinReport, status)),
     ];
 
     private static readonly FrozenDictionary<(CaseStatus, CaseCommand), CaseStatus> Next =
@@ -60,7 +67,8 @@ public static class CaseTransitions
             return TransitionOutcome.To(next);
         }
 
-        var allowed = Allowed(status);
+        // Joining a report is intake's doing, not something to suggest to a person.
+        var allowed = Allowed(status).Where(c => c != JoinReport).ToList();
         var hint = allowed.Count == 0
             ? $"; a {Describe(status)} case is final"
             : $"; allowed now: {string.Join(", ", allowed.Select(Verb))}";
@@ -107,6 +115,7 @@ public static class CaseTransitions
         Reopen => "reopen",
         Merge => "merge",
         Cancel => "cancel",
+        JoinReport => "join a report to",
         _ => command.ToString(),
     };
 }

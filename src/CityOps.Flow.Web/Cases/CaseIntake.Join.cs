@@ -1,70 +1,66 @@
 using CityOps.Flow.Cases.Intake;
 using CityOps.Flow.Cases.Lifecycle;
-using CityOps.Flow.Storage;
 
 namespace CityOps.Flow.Web.Cases;
 
 public sealed partial class CaseIntake
 {
     /// <summary>
-    /// Files the report into an open case an operator chose (多人一诉 beyond the automatic clustering distance: the
-    /// caller describes the same broken lamp by its compound, another by its road). The report is validated and
-    /// placed as any other; the case must be open and of the report's category. A retried post answers with the case
-    /// the report already went to.
+    /// Files the report into an open case an operator chose (多人一诉 beyond the automatic clustering distance: one
+    /// caller names the compound, another the road number of the same broken lamp). The report is checked and placed
+    /// as any other; the case must be open and of the report's category. A retried post answers with the case the
+    /// report already went to.
     /// </summary>
     public async Task<IntakeOutcome> JoinAsync(IntakeReport report, string caseId, string actor, CancellationToken ct = default)
     {
-        var problems = _validator.Validate(report);
+        var city = await areas.GetAsync(ct);
+        var problems = Check(report, city, "");
         if (problems.Count > 0)
         {
             return IntakeOutcome.Rejected(problems);
         }
 
-        if (report.Location.Point is null && report.Location.AreaId is null)
+        if (report.Location is { Point: null, AreaId: null })
         {
-            var (located, unplaced) = await addresses.PlaceAsync(report.Location, ct);
-            if (located is null)
-            {
-                return IntakeOutcome.Rejected([unplaced!]);
-            }
-
-            report = report with { Location = located };
+            report = report with { Location = addresses.Place(report.Location, city).Located! };
         }
 
-        var city = await areas.GetAsync(ct);
-        await _gate.WaitAsync(ct);
-        try
+        if (await cases.GetAsync(caseId, city.Everything, ct) is not { } target)
         {
-            if (await cases.GetAsync(caseId, city.Everything, CancellationToken.None) is not { } target)
-            {
-                return IntakeOutcome.Rejected([new IntakeProblem("caseId", $"there is no case '{caseId}'")]);
-            }
+            return IntakeOutcome.Rejected([new IntakeProblem("caseId", $"there is no case '{caseId}'")]);
+        }
 
-            if (CaseTransitions.IsFinal(target.Status))
-            {
-                return IntakeOutcome.Rejected([new IntakeProblem("caseId", $"case {target.Number} is {target.Status.ToString().ToLowerInvariant()}; a report can join only an open case")]);
-            }
+        if (CaseTransitions.IsFinal(target.Status))
+        {
+            return IntakeOutcome.Rejected([new IntakeProblem("caseId", $"case {target.Number} is {target.Status.ToString().ToLowerInvariant()}; a report can join only an open case")]);
+        }
 
-            if (target.CategoryCode != report.CategoryCode)
-            {
-                return IntakeOutcome.Rejected([new IntakeProblem("caseId", $"case {target.Number} is of category {target.CategoryCode}, the report of {report.CategoryCode}")]);
-            }
+        if (target.CategoryCode != report.CategoryCode)
+        {
+            return IntakeOutcome.Rejected([new IntakeProblem("caseId", $"case {target.Number} is of category {target.CategoryCode}, the report of {report.CategoryCode}")]);
+        }
 
+        string joinedCaseId;
+        var kind = IntakeOutcomeKind.Joined;
+        // Not cancellable once its turn came, as admission: the report must end up in a case once recorded.
+        using (await writers.EnterAsync(ct))
+        {
             var recorded = await cases.RecordReportAsync(report, CancellationToken.None);
             if (!recorded.Created && recorded.CaseId is { } earlier)
             {
-                return IntakeOutcome.For(IntakeOutcomeKind.Duplicate, await ReadAsync(earlier, city));
+                (joinedCaseId, kind) = (earlier, IntakeOutcomeKind.Duplicate);
             }
+            else
+            {
+                await cases.JoinCaseAsync(caseId, recorded.ReportId, actor, CancellationToken.None);
+                joinedCaseId = caseId;
+            }
+        }
 
-            var size = await cases.JoinCaseAsync(caseId, recorded.ReportId, CancellationToken.None);
-            var joined = await ReadAsync(caseId, city);
-            TellLifecycle(joined, size, actor);
-            log.LogInformation("Report {SourceId} joined case {Number} by {Actor}'s choice", report.SourceId, joined.Number, actor);
-            return IntakeOutcome.For(IntakeOutcomeKind.Joined, joined);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        lifecycleSync.Wake();
+        var joined = await cases.GetAsync(joinedCaseId, city.Everything, CancellationToken.None)
+            ?? throw new InvalidOperationException($"case {joinedCaseId} is not stored");
+        log.LogInformation("Report {SourceId} filed into case {Number} by {Actor}'s choice", report.SourceId, joined.Number, actor);
+        return IntakeOutcome.For(kind, joined);
     }
 }

@@ -66,11 +66,13 @@ public sealed class LayoutRenderingTests
     [Fact]
     public async Task Sidebar_offers_only_pages_that_exist()
     {
+        var homeAndInboxBuilt = new PortalNavigation(NavigationCatalogue.Entries, new HashSet<string> { "/", "/inbox" });
         foreach (var role in CityRoles.All)
         {
-            var entries = await SidebarEntriesAsync(new ComponentRenderer { User = ComponentRenderer.SignedIn(role, role, role) });
+            var entries = await SidebarEntriesAsync(new ComponentRenderer { User = ComponentRenderer.SignedIn(role, role, role), Navigation = homeAndInboxBuilt });
 
-            Assert.Equal(["Home"], entries);
+            var expected = NavigationCatalogue.Entries.Where(e => e.Path is "/" or "/inbox" && e.IsFor([role])).Select(e => e.Key);
+            Assert.Equal(expected, entries);
         }
     }
 

@@ -24,7 +24,6 @@ builder.Services.AddCityOpsStorage(builder.Configuration, builder.Environment.Co
 builder.Services.AddWorkflowRuntime(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCaseIntake(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCaseAttachments();
-builder.Services.AddCityAddresses(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddIntakeDesk();
 builder.Services.AddOpen311(builder.Configuration);
 builder.Services.AddAlarmIntake(builder.Configuration);

@@ -20,10 +20,11 @@ namespace CityOps.Flow.Web.Cases;
 /// intake volumes of a district. Several nodes each keep their own index and gate, so two nodes can still open two
 /// cases for one cluster; a dispatcher merges those (并案) until cluster decisions move to a database lock.
 /// </remarks>
-public sealed class CaseIntake(
+public sealed partial class CaseIntake(
     CategoryCatalog catalog,
     CaseRepository cases,
     CityAreasSource areas,
+    CityAddresses addresses,
     WorkflowEngine engine,
     TimeProvider clock,
     ILogger<CaseIntake> log)
@@ -48,8 +49,14 @@ public sealed class CaseIntake(
 
         if (report.Location.Point is null && report.Location.AreaId is null)
         {
-            // Without a place the case would fall outside every area's scope; addresses are not geocoded yet.
-            return IntakeOutcome.Rejected([new IntakeProblem("location", "needs a point or an areaId (addresses alone are not geocoded yet)")]);
+            // Without a place the case would fall outside every area's scope: an address alone is geocoded.
+            var (located, unplaced) = await addresses.PlaceAsync(report.Location, ct);
+            if (located is null)
+            {
+                return IntakeOutcome.Rejected([unplaced!]);
+            }
+
+            report = report with { Location = located };
         }
 
         var city = await areas.GetAsync(ct);
@@ -115,7 +122,7 @@ public sealed class CaseIntake(
     private async Task<CaseRecord> OpenAsync(IntakeReport report, long reportId, string caseId, CityAreas city, string actor)
     {
         var category = catalog.Find(report.CategoryCode)!;
-        var areaId = report.Location.AreaId ?? (report.Location.Point is { } point ? city.NearestCommunity(point) : null);
+        var areaId = report.Location.AreaId ?? (report.Location.Point is { } point ? city.Locate(point)?.AreaId : null);
         var (streetId, communityId) = city.Place(areaId);
         var severity = report.Severity ?? category.DefaultSeverity;
         var opened = await cases.OpenCaseAsync(reportId, new CaseOpening

@@ -13,6 +13,7 @@ using CityOps.Flow.Web.Api.Workflows;
 using CityOps.Flow.Web.Api.Cases;
 using CityOps.Flow.Web.Api.Open311;
 using CityOps.Flow.Web.Cases;
+using CityOps.Flow.Web.Cases.Tasks;
 using CityOps.Flow.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCityOpsStorage(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddWorkflowRuntime(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCaseIntake(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddCaseTasks();
 builder.Services.AddOpen311(builder.Configuration);
 builder.Services.AddPortalDataProtection(builder.Configuration);
 builder.Services.AddCityOpsIdentity();

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using CityOps.Flow.Cases.Lifecycle;
 
-namespace CityOps.Flow.Web.Api.Cases;
+namespace CityOps.Flow.Web.Cases.Tasks;
 
 /// <summary>The named actions on lifecycle tasks, which task each applies to, and how a request body becomes task variables.</summary>
 public static partial class CaseTaskAction

@@ -23,6 +23,7 @@ builder.Services.AddCityOpsStorage(builder.Configuration, builder.Environment.Co
 builder.Services.AddWorkflowRuntime(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCaseIntake(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCaseTasks();
+builder.Services.AddCaseAttachments();
 builder.Services.AddOpen311(builder.Configuration);
 builder.Services.AddPortalDataProtection(builder.Configuration);
 builder.Services.AddCityOpsIdentity();
@@ -67,6 +68,7 @@ app.MapCurrentUserApi();
 app.MapWorkflowApi();
 app.MapCaseApi();
 app.MapInbox();
+app.MapCaseAttachmentApi();
 app.MapOpen311Api();
 app.MapAccountEndpoints();
 app.MapLanguageSwitch();

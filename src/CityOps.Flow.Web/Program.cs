@@ -21,6 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCityOpsStorage(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddWorkflowRuntime(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddTestClock(builder.Configuration, builder.Environment);
 builder.Services.AddCaseIntake(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCaseTasks();
 builder.Services.AddCaseAttachments();
@@ -69,6 +70,7 @@ app.MapWorkflowApi();
 app.MapCaseApi();
 app.MapInbox();
 app.MapCaseAttachmentApi();
+app.MapTestClock();
 app.MapOpen311Api();
 app.MapAccountEndpoints();
 app.MapLanguageSwitch();

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CityOps.Flow.Cases.Catalog;
 using CityOps.Flow.Engine.Scheduling.WorkingTime;
 using CityOps.Flow.Storage;
+using CityOps.Flow.Web.Cases;
 using CityOps.Flow.Web.Cases.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,7 @@ public static class InboxEndpoints
         inbox.MapGet("/rows", RowsAsync);
         inbox.MapGet("/count", CountAsync);
         inbox.MapPost("/tasks/{taskId:guid}/{action:regex(^(claim|unclaim)$)}", ClaimAsync);
+        inbox.MapGet("/tasks/{taskId:guid}/photos/{attachmentId}", PhotoAsync);
         return endpoints;
     }
 
@@ -57,6 +59,33 @@ public static class InboxEndpoints
     {
         var count = worklist.Count(await desk.ActorAsync(user, context.RequestAborted));
         return Results.Content(count == 0 ? "" : count.ToString(CultureInfo.InvariantCulture), "text/plain; charset=utf-8");
+    }
+
+    /// <summary>
+    /// A photo of the task's case, for whoever the task is offered to: an assisting department sees the photos of a
+    /// case it does not lead while it works on it.
+    /// </summary>
+    private static async Task<IResult> PhotoAsync(
+        Guid taskId, string attachmentId, HttpContext context, ClaimsPrincipal user, CaseTaskDesk desk, CaseAttachments attachments)
+    {
+        var ct = context.RequestAborted;
+        var actor = await desk.ActorAsync(user, ct);
+        if (await desk.FindTaskAsync(taskId, actor, ct) is not { } found)
+        {
+            return Results.NotFound();
+        }
+
+        var (_, scope) = await desk.FindCaseAsync(found.Case.Case.Id, actor, ct);
+        if (await attachments.OpenAsync(found.Case.Case.Id, attachmentId, scope, ct) is not { } opened)
+        {
+            return Results.NotFound();
+        }
+
+        var (attachment, content) = opened;
+
+        context.Response.Headers.CacheControl = "private, max-age=3600";
+        return Results.File(content, attachment.MediaType, fileDownloadName: null,
+            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{attachment.Sha256}\""));
     }
 
     private static async Task<IResult> ClaimAsync(

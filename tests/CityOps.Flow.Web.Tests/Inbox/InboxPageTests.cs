@@ -50,6 +50,11 @@ public sealed class InboxPageTests : IAsyncLifetime
         Assert.Equal("1", await handler.Http.GetStringAsync("/inbox/count"));
         var polled = PortalClient.Parse(await handler.Http.GetStringAsync("/inbox/rows"));
         Assert.Equal(caseNumber, Assert.Single(polled.QuerySelectorAll("[data-task]")).GetAttribute("data-case-number"));
+        var sidebarCount = polled.QuerySelector("[hx-swap-oob]")!;
+        Assert.Equal("innerHTML:#nav-count-Inbox", sidebarCount.GetAttribute("hx-swap-oob"));
+        Assert.Equal("1", sidebarCount.TextContent);
+        Assert.Null(inbox.QuerySelector("#inbox-rows ~ [hx-swap-oob]"));
+        Assert.Equal("待办 1 项", inbox.QuerySelector("[data-role=inbox-count]")!.TextContent.Trim());
 
         var overdue = await handler.PageAsync("/inbox?due=Overdue");
 

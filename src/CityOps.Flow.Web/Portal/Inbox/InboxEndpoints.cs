@@ -51,6 +51,7 @@ public static class InboxEndpoints
             [nameof(InboxRows.Offset)] = page.Offset,
             [nameof(InboxRows.Limit)] = InboxFilter.PageSize,
             [nameof(InboxRows.Filters)] = filter.QueryString(),
+            [nameof(InboxRows.Polled)] = true,
         });
     }
 

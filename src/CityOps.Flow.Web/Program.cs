@@ -70,6 +70,7 @@ app.MapWorkflowApi();
 app.MapCaseApi();
 app.MapInbox();
 app.MapCaseAttachmentApi();
+app.MapCaseLeadershipApi();
 app.MapTestClock();
 app.MapOpen311Api();
 app.MapAccountEndpoints();

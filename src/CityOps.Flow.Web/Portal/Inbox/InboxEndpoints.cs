@@ -95,14 +95,13 @@ public static class InboxEndpoints
         var ct = context.RequestAborted;
         var back = LocalUrl.OrHome(returnUrl);
         var actor = await desk.ActorAsync(user, ct);
+        // The page says what failed in its own words: a refusal's detail is not carried in the address, where anyone could write it.
         if (await desk.FindTaskAsync(taskId, actor, ct) is not { } found)
         {
-            return Results.Redirect(QueryHelpers.AddQueryString(back, "refused", taskId.ToString()));
+            return Results.Redirect(QueryHelpers.AddQueryString(back, "refused", action));
         }
 
         var outcome = await desk.ActAsync(actor, found.Case.Case.Id, taskId, action, new TaskActionRequest(), ct);
-        return Results.Redirect(outcome.Succeeded
-            ? back
-            : QueryHelpers.AddQueryString(back, "refused", outcome.Detail ?? action));
+        return Results.Redirect(outcome.Succeeded ? back : QueryHelpers.AddQueryString(back, "refused", action));
     }
 }

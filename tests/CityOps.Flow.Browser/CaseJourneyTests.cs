@@ -105,6 +105,26 @@ public sealed class CaseJourneyTests : PortalBrowserTest
         }
     }
 
+    [Fact]
+    public async Task The_dispatcher_reads_the_inbox_and_the_task_page_in_english()
+    {
+        await using var operatorDesk = await SignInAsync("operator", "Operator#2026");
+        var (_, number) = await FileReportAsync(operatorDesk.Page);
+        await using var dispatcher = await SignInAsync("dispatcher", "Dispatcher#2026");
+        await dispatcher.Page.ClickAsync("button[name=culture][value=en]");
+        await Expect(dispatcher.Page.Locator("[data-role=welcome]")).ToContainTextAsync("Hello");
+
+        var filing = await OpenTaskAsync(dispatcher.Page, number, "FileCase", "inbox-dispatcher-en");
+
+        await Expect(filing.Locator("[data-role=case-summary] .card-title")).ToHaveTextAsync("Case");
+        await Expect(filing.Locator("[data-action-card=file] .card-title")).ToHaveTextAsync("File and dispatch");
+        await Expect(filing.Locator("[data-due-state]")).ToHaveTextAsync("No limit");
+        await filing.ClickAsync("[data-role=submit-file]");
+        await Expect(filing.Locator("[data-action-form=file] [data-problem=department]")).ToHaveTextAsync("Choose the lead department.");
+        await PageWidths.SaveBothAsync(filing, "task-file-case-en");
+        Assert.True(dispatcher.ScriptErrors.Count == 0, string.Join(Environment.NewLine, dispatcher.ScriptErrors));
+    }
+
     private async Task<PortalSession> SignInAsync(string userName, string password)
     {
         var session = await PortalSession.OpenAsync(Browser, Server.BaseUrl);

@@ -58,7 +58,10 @@ public static class CaseExport
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"cases-{day}.csv\"";
         context.Response.Headers.CacheControl = "no-store";
 
-        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024);
+        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024)
+        {
+            NewLine = "\r\n",
+        };
         string[] columns = ["Column.Number", "Column.OpenedAt", "Column.Category", "Column.Street", "Column.Community", "Column.Channel",
             "Column.Status", "Column.Department", "Column.DueAt", "Column.ClosedAt", "Column.ClusterSize", "Column.Address",
             "Column.Description", "Column.Reporter"];

@@ -48,6 +48,12 @@ public static class CasePortalEndpoints
     private static async Task<IResult> RevealAsync(
         string id, CaseRepository repository, CaseScopes scopes, IAuditLog audit, ClaimsPrincipal user, HttpContext context)
     {
+        // The antiforgery middleware records its verdict; an endpoint that reads no form must act on it itself.
+        if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+        {
+            return Results.BadRequest();
+        }
+
         var scope = await scopes.ForAsync(user, context.RequestAborted);
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         var actor = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "unknown";

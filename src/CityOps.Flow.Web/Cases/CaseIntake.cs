@@ -115,7 +115,7 @@ public sealed class CaseIntake(
     private async Task<CaseRecord> OpenAsync(IntakeReport report, long reportId, string caseId, CityAreas city, string actor)
     {
         var category = catalog.Find(report.CategoryCode)!;
-        var areaId = report.Location.AreaId ?? (report.Location.Point is { } point ? city.NearestCommunity(point) : null);
+        var areaId = report.Location.AreaId ?? (report.Location.Point is { } point ? city.Locate(point)?.AreaId : null);
         var (streetId, communityId) = city.Place(areaId);
         var severity = report.Severity ?? category.DefaultSeverity;
         var opened = await cases.OpenCaseAsync(reportId, new CaseOpening

@@ -3,6 +3,7 @@ using System.Text;
 using CityOps.Flow.Cases.Audit;
 using CityOps.Flow.Storage;
 using CityOps.Flow.Web.Identity;
+using CityOps.Flow.Web.Tests.Attachments;
 using CityOps.Flow.Web.Tests.Cases;
 using CityOps.Flow.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -132,6 +133,14 @@ public sealed class CasePagesTests : IAsyncLifetime
         var joined = await operatorApi.FileAsync(CaseApiClient.LampReport("app-detail-2", StreetALatitude + 0.0001, StreetALongitude, "同一盏路灯"), HttpStatusCode.OK);
         Assert.Equal(lamp.Id, joined.GetProperty("caseId").GetString());
         var client = await SignInAsync("operator", "Operator#2026");
+        using (var upload = new MultipartFormDataContent())
+        {
+            upload.Add(new StringContent((await client.GetPageAsync("/")).QuerySelector("meta[name=antiforgery-token]")!.GetAttribute("content")!), "__RequestVerificationToken");
+            var part = new ByteArrayContent(TestPhotos.Png(64, 48));
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            upload.Add(part, "file", "lamp.png");
+            Assert.Equal(HttpStatusCode.Created, (await client.Http.PostAsync($"/api/cases/{lamp.Id}/attachments", upload)).StatusCode);
+        }
 
         var page = await client.GetPageAsync($"/cases/{lamp.Id}");
 
@@ -143,6 +152,11 @@ public sealed class CasePagesTests : IAsyncLifetime
         var steps = page.QuerySelectorAll("[data-role=timeline] > li").Select(li => li.GetAttribute("data-step")).ToList();
         Assert.Equal("Step.Reported", steps[0]);
         Assert.Contains("Step.TaskCreated", steps);
+
+        var photo = Assert.Single(page.QuerySelectorAll("[data-role=photos] img"));
+        Assert.StartsWith($"/api/cases/{lamp.Id}/attachments/", photo.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Equal("64", photo.GetAttribute("width"));
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync(photo.GetAttribute("src"))).StatusCode);
 
         var openTask = Assert.Single(page.QuerySelectorAll("[data-role=open-tasks] [data-task]")).GetAttribute("data-task")!;
         var diagram = page.QuerySelector("[data-case-diagram]")!;

@@ -20,6 +20,9 @@ public sealed record CaseDetail
 
     public required IReadOnlyList<SupervisionNotice> Notices { get; init; }
 
+    /// <summary>Photos stored with the case (from intake or handling), oldest first.</summary>
+    public required IReadOnlyList<AttachmentRecord> Photos { get; init; }
+
     /// <summary>Null when the case has no workflow instance (or its version is no longer stored).</summary>
     public CaseDiagramState? Diagram { get; init; }
 

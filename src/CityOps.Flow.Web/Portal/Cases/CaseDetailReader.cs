@@ -19,6 +19,7 @@ namespace CityOps.Flow.Web.Portal.Cases;
 public sealed class CaseDetailReader(
     CaseRepository cases,
     CaseScopes scopes,
+    CaseAttachments attachments,
     WorkflowEngine engine,
     ProcessModels models,
     CaseVocabulary vocabulary,
@@ -41,6 +42,7 @@ public sealed class CaseDetailReader(
         var events = await cases.GetEventsAsync(caseId, scope, ct);
         var reports = await cases.ListReportsAsync(caseId, scope, ct);
         var notices = await cases.ListSupervisionNoticesAsync(caseId, scope, ct);
+        var photos = await attachments.ListAsync(caseId, scope, ct) ?? [];
 
         IReadOnlyList<HistoryEvent> history = Guid.TryParse(found.ProcessInstanceId, out var instanceId) ? engine.History(instanceId) : [];
         var state = history.Count > 0 ? InstanceReplay.StateAt(history) : null;
@@ -74,6 +76,7 @@ public sealed class CaseDetailReader(
             OpenTasks = open,
             FinishedTasks = finished,
             Notices = notices,
+            Photos = photos,
             Diagram = state is null || model is null ? null : Diagram(state, history),
             ActorNames = names,
             MayRevealReporter = CaseScopes.PersonalDataRoles.Any(user.IsInRole),

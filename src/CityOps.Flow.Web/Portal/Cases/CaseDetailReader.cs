@@ -39,7 +39,12 @@ public sealed class CaseDetailReader(
 
         await vocabulary.ReadyAsync(ct);
         var culture = CultureInfo.CurrentUICulture;
-        var events = await cases.GetEventsAsync(caseId, scope, ct);
+        // Dispatch and assistance notes name departments by id; people read their names.
+        var events = (await cases.GetEventsAsync(caseId, scope, ct))
+            .Select(e => e.Kind is CaseEventKind.Dispatched or CaseEventKind.AssistanceRequested && e.Note is { } note
+                ? e with { Note = string.Join("、", note.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(d => vocabulary.DepartmentName(d, culture))) }
+                : e)
+            .ToList();
         var reports = await cases.ListReportsAsync(caseId, scope, ct);
         var notices = await cases.ListSupervisionNoticesAsync(caseId, scope, ct);
         var photos = await attachments.ListAsync(caseId, scope, ct) ?? [];
@@ -54,7 +59,7 @@ public sealed class CaseDetailReader(
             .Concat(open.Concat(finished).SelectMany(t => new[] { t.Assignee, t.FinishedBy }))
             .Concat(notices.Select(n => n.IssuedBy))
             .OfType<string>()
-            .Where(a => a != WorkflowEngine.SystemActor)
+            .Where(a => a is not (WorkflowEngine.SystemActor or "workflow"))
             .ToHashSet(StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var actor in actors)

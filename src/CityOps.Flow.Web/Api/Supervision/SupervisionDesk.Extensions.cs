@@ -104,7 +104,7 @@ public sealed partial class SupervisionDesk
             Action = approve.Value ? "case.extension_approved" : "case.extension_denied",
             SubjectType = "case",
             SubjectId = request.CaseId,
-            DetailsJson = JsonSerializer.Serialize(new { taskId, number = request.CaseNumber, limit = request.Limit, reason = text, previousDueAt = request.DueAt, dueAt }),
+            DetailsJson = JsonSerializer.Serialize(new { taskId, number = request.CaseNumber, limit = request.Limit, reason = text, previousDueAt = request.DueAt, dueAt }, AuditJson),
         }, ct);
         logger.LogInformation(
             "Extension of case {CaseNumber} {Decision} by {UserId}; due {PreviousDueAt} -> {DueAt}",

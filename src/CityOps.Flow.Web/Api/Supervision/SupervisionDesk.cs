@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using CityOps.Flow.Cases.Audit;
 using CityOps.Flow.Cases.Lifecycle;
 using CityOps.Flow.Cases.Supervision;
@@ -38,6 +40,9 @@ public sealed partial class SupervisionDesk(
 
     /// <summary>The longest notice text; a notice is an instruction, not a report.</summary>
     public const int MaxMessageLength = 500;
+
+    /// <summary>Audit details keep Chinese text as written, so an auditor reads the notice as it was sent.</summary>
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     private const int CaseListLimit = 200;
     private const int EscalationLimit = 50;
@@ -184,7 +189,7 @@ public sealed partial class SupervisionDesk(
             Action = AuditAction.ForCase(CaseEventKind.SupervisionNoticeIssued),
             SubjectType = "case",
             SubjectId = found.Id,
-            DetailsJson = JsonSerializer.Serialize(new { noticeId = id, number = found.Number, tier = tier.ToString(), dueState = state.ToString(), department = found.LeadDepartmentId, message = text }),
+            DetailsJson = JsonSerializer.Serialize(new { noticeId = id, number = found.Number, tier = tier.ToString(), dueState = state.ToString(), department = found.LeadDepartmentId, message = text }, AuditJson),
         }, ct);
         logger.LogWarning(
             "Supervision notice {NoticeId} on case {CaseNumber} ({DueState}) to department {DepartmentId} by {UserId}",

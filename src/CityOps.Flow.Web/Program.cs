@@ -20,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCityOpsStorage(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddWorkflowRuntime(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddTestClock(builder.Configuration, builder.Environment);
 builder.Services.AddCaseIntake(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddOpen311(builder.Configuration);
 builder.Services.AddSupervision();
@@ -65,6 +66,7 @@ app.MapOpenApi();
 app.MapCurrentUserApi();
 app.MapWorkflowApi();
 app.MapCaseApi();
+app.MapTestClock();
 app.MapOpen311Api();
 app.MapSupervisionApi();
 app.MapAccountEndpoints();

@@ -92,12 +92,16 @@ public sealed class SupervisedDistrict : IAsyncDisposable
         }
     }
 
-    public async Task<HttpClient> SignInAsync(string userName, string password = Password)
+    public async Task<HttpClient> SignInAsync(string userName, string password = Password) =>
+        (await BrowseAsync(userName, password)).Http;
+
+    /// <summary>A signed-in portal session that posts forms as a browser does.</summary>
+    public async Task<PortalClient> BrowseAsync(string userName, string password = Password)
     {
         var client = new PortalClient(Host);
         await SignInAsync(client, userName, password);
         sessions.Add((client, userName, password));
-        return client.Http;
+        return client;
     }
 
     private static async Task SignInAsync(PortalClient client, string userName, string password)

@@ -1,3 +1,4 @@
+using CityOps.Flow.Web.Portal.Navigation;
 using CityOps.Flow.Web.Identity;
 using CityOps.Flow.Web.Portal.Home;
 
@@ -21,7 +22,8 @@ public sealed class RoleHomeRenderingTests
     [Fact]
     public async Task Entry_points_whose_page_is_not_built_are_named_but_not_linked()
     {
-        var page = await new ComponentRenderer().RenderAsync<RoleHome>(new Dictionary<string, object?> { [nameof(RoleHome.Role)] = CityRoles.Dispatcher });
+        var nothingBuilt = new PortalNavigation(NavigationCatalogue.Entries, new HashSet<string> { "/" });
+        var page = await new ComponentRenderer { Navigation = nothingBuilt }.RenderAsync<RoleHome>(new Dictionary<string, object?> { [nameof(RoleHome.Role)] = CityRoles.Dispatcher });
 
         Assert.Empty(page.QuerySelectorAll("a[data-entry]"));
         Assert.All(page.QuerySelectorAll("[data-entry]"), entry => Assert.Contains("尚未开放", entry.TextContent));

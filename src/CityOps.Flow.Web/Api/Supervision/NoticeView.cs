@@ -7,12 +7,12 @@ namespace CityOps.Flow.Web.Api.Supervision;
 /// <summary>A supervision notice (督办) or escalation as lists show it.</summary>
 public sealed record NoticeView(
     long Id, string CaseId, string CaseNumber, [property: JsonConverter(typeof(JsonStringEnumConverter<WarningTier>))] WarningTier Tier, DateTimeOffset IssuedAt, string IssuedBy,
-    string? DepartmentId, string? DepartmentName, string Message)
+    string? IssuedByName, string? DepartmentId, string? DepartmentName, string Message)
 {
     /// <summary>Issued by the lifecycle's escalation timer, not by a person.</summary>
     public bool BySystem => IssuedBy == "system";
 
-    public static NoticeView Of(SupervisionNoticeEntry entry, string? departmentName) => new(
+    public static NoticeView Of(SupervisionNoticeEntry entry, string? departmentName, string? issuedByName) => new(
         entry.Id, entry.Notice.CaseId, entry.CaseNumber, entry.Notice.Tier, entry.Notice.IssuedAt, entry.Notice.IssuedBy,
-        entry.Notice.DepartmentId, departmentName, entry.Notice.Message);
+        issuedByName, entry.Notice.DepartmentId, departmentName, entry.Notice.Message);
 }

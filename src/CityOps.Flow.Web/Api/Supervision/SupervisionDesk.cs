@@ -23,6 +23,7 @@ public sealed partial class SupervisionDesk(
     CaseRepository cases,
     CaseScopes scopes,
     OrgRepository org,
+    UserRepository users,
     WorkingTimeCalendar calendar,
     WorkflowEngine engine,
     IAuditLog audit,
@@ -82,7 +83,7 @@ public sealed partial class SupervisionDesk(
             ByDepartment = Counts(DueTally.By(watched, x => x.Limit.Case.LeadDepartmentId, x => x.Standing.State), names.Departments),
             ByStreet = Counts(DueTally.By(watched, x => x.Limit.Case.StreetId, x => x.Standing.State), names.Areas),
             Cases = shown,
-            Escalations = [.. escalations.Select(n => NoticeView.Of(n, names.Department(n.Notice.DepartmentId)))],
+            Escalations = await ViewsAsync(escalations, names, ct),
             Extensions = await ExtensionRequestsAsync(scope, names, ct),
         };
     }
@@ -94,13 +95,11 @@ public sealed partial class SupervisionDesk(
         var names = await NamesAsync(ct);
         if (caseId is null)
         {
-            return [.. (await cases.ListRecentSupervisionNoticesAsync(scope, limit: EscalationLimit * 4, ct: ct))
-                .Select(n => NoticeView.Of(n, names.Department(n.Notice.DepartmentId)))];
+            return await ViewsAsync(await cases.ListRecentSupervisionNoticesAsync(scope, limit: EscalationLimit * 4, ct: ct), names, ct);
         }
 
         return await cases.GetAsync(caseId, scope, ct) is { } found
-            ? [.. (await cases.ListRecentSupervisionNoticesAsync(scope, limit: 1000, caseId: found.Id, ct: ct))
-                .Select(n => NoticeView.Of(n, names.Department(n.Notice.DepartmentId)))]
+            ? await ViewsAsync(await cases.ListRecentSupervisionNoticesAsync(scope, limit: 1000, caseId: found.Id, ct: ct), names, ct)
             : [];
     }
 
@@ -197,7 +196,7 @@ public sealed partial class SupervisionDesk(
 
         var names = await NamesAsync(ct);
         return new IssuedNotice(
-            NoticeView.Of(new SupervisionNoticeEntry(id, found.Number, notice), names.Department(found.LeadDepartmentId)),
+            NoticeView.Of(new SupervisionNoticeEntry(id, found.Number, notice), names.Department(found.LeadDepartmentId), user.FindFirstValue(CityClaimTypes.DisplayName) ?? user.Identity?.Name),
             (appended.Projection?.Status ?? found.Status).ToString(),
             state);
     }
@@ -222,6 +221,18 @@ public sealed partial class SupervisionDesk(
         HighestNoticeTier = notices.Count == 0 ? WarningTier.None : notices.Max(n => n.Notice.Tier),
         NoticeCount = notices.Count,
     };
+
+    /// <summary>The notices as lists show them, with the issuer's display name (the id stays for the record).</summary>
+    private async Task<IReadOnlyList<NoticeView>> ViewsAsync(IReadOnlyList<SupervisionNoticeEntry> notices, OrgNames names, CancellationToken ct)
+    {
+        var issuers = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var issuer in notices.Select(n => n.Notice.IssuedBy).Where(id => id != "system").Distinct())
+        {
+            issuers[issuer] = (await users.FindByIdAsync(issuer, ct))?.DisplayName;
+        }
+
+        return [.. notices.Select(n => NoticeView.Of(n, names.Department(n.Notice.DepartmentId), issuers.GetValueOrDefault(n.Notice.IssuedBy)))];
+    }
 
     private static IReadOnlyList<DueCount> Counts(IReadOnlyList<DueTally> tallies, IReadOnlyDictionary<string, (string Name, string NameEn)> names) =>
         [.. tallies.Select(t => new DueCount(t.Key, t.Key is { } key && names.TryGetValue(key, out var name) ? OrgNames.InCulture(name) : null, t.NearDue, t.Overdue))];

@@ -41,7 +41,7 @@ public sealed class SupervisionBoardRenderingTests
         ByDepartment = [new DueCount("dept-power", "区电力公司", 1, 1)],
         ByStreet = [new DueCount("310199001", "浦江街道", 0, 1), new DueCount("310199002", "东明路街道", 1, 0)],
         Cases = [Case("PJ-20261116-000001", DueState.Overdue, -60, notices: 2), Case("PJ-20261116-000002", DueState.NearDue, 210, "310199002")],
-        Escalations = [new NoticeView(7, "c-PJ-20261116-000001", "PJ-20261116-000001", WarningTier.Overdue, Now.AddHours(-1), "system", "dept-power", "区电力公司", "督办: case is overdue")],
+        Escalations = [new NoticeView(7, "c-PJ-20261116-000001", "PJ-20261116-000001", WarningTier.Overdue, Now.AddHours(-1), "system", null, "dept-power", "区电力公司", "督办: case is overdue")],
         Extensions = extensions ?? [],
     };
 

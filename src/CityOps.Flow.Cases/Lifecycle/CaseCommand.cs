@@ -18,6 +18,9 @@ public enum CaseCommand
     /// <summary>Ask for more time (延期); approval changes the due time, not the status.</summary>
     RequestExtension,
 
+    /// <summary>Issue a supervision notice (督办) on a case still being worked; the status does not change.</summary>
+    Supervise,
+
     Complete,
     ReviewAccept,
     ReviewSendBack,

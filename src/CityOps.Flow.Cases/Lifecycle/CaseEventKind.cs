@@ -12,6 +12,10 @@ public enum CaseEventKind
     AssistanceRequested,
     AssistanceFinished,
     ExtensionRequested,
+
+    /// <summary>A supervisor or leader issued a supervision notice (督办); the status does not change.</summary>
+    SupervisionNoticeIssued,
+
     Completed,
     ReviewAccepted,
     ReviewSentBack,

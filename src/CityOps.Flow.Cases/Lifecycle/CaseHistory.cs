@@ -15,6 +15,7 @@ public static class CaseHistory
         [CaseEventKind.AssistanceRequested] = CaseCommand.RequestAssistance,
         [CaseEventKind.AssistanceFinished] = CaseCommand.FinishAssistance,
         [CaseEventKind.ExtensionRequested] = CaseCommand.RequestExtension,
+        [CaseEventKind.SupervisionNoticeIssued] = CaseCommand.Supervise,
         [CaseEventKind.Completed] = CaseCommand.Complete,
         [CaseEventKind.ReviewAccepted] = CaseCommand.ReviewAccept,
         [CaseEventKind.ReviewSentBack] = CaseCommand.ReviewSendBack,

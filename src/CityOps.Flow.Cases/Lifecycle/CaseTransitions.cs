@@ -53,6 +53,15 @@ public static class CaseTransitions
 
         new(Reopened, Dispatch, Dispatched),
         new(Reopened, Merge, Merged),
+
+        // 督办 applies while anyone still owes work on the case, never before filing or after it is final.
+        new(Filed, Supervise, Filed),
+        new(Dispatched, Supervise, Dispatched),
+        new(Handling, Supervise, Handling),
+        new(JointHandling, Supervise, JointHandling),
+        new(AwaitingReview, Supervise, AwaitingReview),
+        new(AwaitingCallback, Supervise, AwaitingCallback),
+        new(Reopened, Supervise, Reopened),
     ];
 
     private static readonly FrozenDictionary<(CaseStatus, CaseCommand), CaseStatus> Next =
@@ -68,7 +77,8 @@ public static class CaseTransitions
             return TransitionOutcome.To(next);
         }
 
-        var allowed = Allowed(status);
+        // The hint names what moves the case on; a supervision notice never does.
+        var allowed = Allowed(status).Where(c => c != Supervise).ToList();
         var hint = allowed.Count == 0
             ? $"; a {Describe(status)} case is final"
             : $"; allowed now: {string.Join(", ", allowed.Select(Verb))}";
@@ -107,6 +117,7 @@ public static class CaseTransitions
         RequestAssistance => "request assistance for",
         FinishAssistance => "finish assistance on",
         RequestExtension => "request an extension for",
+        Supervise => "issue a supervision notice on",
         Complete => "complete",
         ReviewAccept => "approve the result of",
         ReviewSendBack => "send back",

@@ -12,6 +12,7 @@ using CityOps.Flow.Web.Workers;
 using CityOps.Flow.Web.Api.Workflows;
 using CityOps.Flow.Web.Api.Cases;
 using CityOps.Flow.Web.Api.Open311;
+using CityOps.Flow.Web.Api.Reporting;
 using CityOps.Flow.Web.Cases;
 using CityOps.Flow.Storage;
 
@@ -21,6 +22,7 @@ builder.Services.AddCityOpsStorage(builder.Configuration, builder.Environment.Co
 builder.Services.AddWorkflowRuntime(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCaseIntake(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddOpen311(builder.Configuration);
+builder.Services.AddKpiReporting();
 builder.Services.AddPortalDataProtection(builder.Configuration);
 builder.Services.AddCityOpsIdentity();
 builder.Services.AddAuthorization();
@@ -64,6 +66,7 @@ app.MapCurrentUserApi();
 app.MapWorkflowApi();
 app.MapCaseApi();
 app.MapOpen311Api();
+app.MapKpiApi();
 app.MapAccountEndpoints();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();

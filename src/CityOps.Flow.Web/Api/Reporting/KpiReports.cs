@@ -81,6 +81,6 @@ public sealed class KpiReports(KpiRepository kpis, WorkingTimeCalendar calendar,
         return new HotspotListView(end, level.ToString().ToLowerInvariant(), HotspotOptions.TrailingWindows,
             [.. warnings.Select(w => new HotspotView(
                 w.AreaId, names.Area(w.AreaId), w.CategoryCode, names.Category(w.CategoryCode),
-                w.CurrentCount, w.BaselineMean, Math.Round(w.Ratio, 2), w.PValue))]);
+                w.CurrentCount, w.BaselineMean, Math.Round(w.CurrentCount / Math.Max(w.BaselineMean, HotspotOptions.BaselineFloor), 2), w.PValue))]);
     }
 }

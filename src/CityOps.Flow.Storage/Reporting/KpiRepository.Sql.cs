@@ -23,6 +23,21 @@ public sealed partial class KpiRepository
         SUM(CASE WHEN c.completed_at >= c.first_dispatched_at THEN c.handling_work_seconds ELSE 0 END) AS HandlingSeconds
         """;
 
+    /// <summary>
+    /// The cases table for aggregates. SQLite is told to read the covering index: left alone it prefers an index that
+    /// delivers the GROUP BY order and then reads every row from the table, ten times slower over a year.
+    /// </summary>
+    private string KpiCases => Dialect == SqlDialect.Sqlite ? "cases c INDEXED BY ix_cases_kpi" : "cases c";
+
+    /// <summary>A VALUES list (index, start, end) of half-open periods, for joining rows to the period they fall in.</summary>
+    private string Periods(IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> periods, DynamicParameters parameters) =>
+        "(VALUES " + string.Join(", ", periods.Select((period, i) =>
+        {
+            parameters.Add($"P{i}S", Instant(period.Start));
+            parameters.Add($"P{i}E", Instant(period.End));
+            return $"({i}, @P{i}S, @P{i}E)";
+        })) + ")";
+
     private static string KeyColumn(KpiGrouping grouping) => grouping switch
     {
         KpiGrouping.Department => "c.lead_department_id",
@@ -105,6 +120,12 @@ public sealed partial class KpiRepository
     private sealed class TotalsRow
     {
         public string? GroupKey { get; set; }
+
+        public string? Key0 { get; set; }
+
+        public string? Key1 { get; set; }
+
+        public string? Key2 { get; set; }
 
         public long Period { get; set; }
 

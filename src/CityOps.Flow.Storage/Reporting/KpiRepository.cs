@@ -15,24 +15,27 @@ public sealed partial class KpiRepository(IDbConnectionFactory connections)
 {
     private const int MeasureBatch = 2_000;
 
-    private static readonly string[] OpenStatuses =
-    [
-        nameof(CaseStatus.Reported), nameof(CaseStatus.Filed), nameof(CaseStatus.Dispatched), nameof(CaseStatus.Handling),
-        nameof(CaseStatus.JointHandling), nameof(CaseStatus.AwaitingReview), nameof(CaseStatus.AwaitingCallback), nameof(CaseStatus.Reopened),
-    ];
+    /// <summary>
+    /// The open statuses, written as literals exactly as the partial index <c>ix_cases_open</c> names them: a database
+    /// uses a partial index only when the query repeats its condition.
+    /// </summary>
+    private static readonly string IsOpen = StatusIn(
+        CaseStatus.Reported, CaseStatus.Filed, CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.JointHandling,
+        CaseStatus.AwaitingReview, CaseStatus.AwaitingCallback, CaseStatus.Reopened);
 
     /// <summary>The statuses in which the department's time limit runs, so passing the due time makes the case overdue.</summary>
-    private static readonly string[] LimitRunningStatuses =
-        [nameof(CaseStatus.Dispatched), nameof(CaseStatus.Handling), nameof(CaseStatus.JointHandling)];
+    private static readonly string LimitRunning = StatusIn(CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.JointHandling);
 
     private SqlDialect Dialect => connections.Dialect;
+
+    private static string StatusIn(params CaseStatus[] statuses) => $"c.status IN ({string.Join(", ", statuses.Select(s => $"'{s}'"))})";
 
     /// <summary>Totals over the cases opened in [<paramref name="from"/>, <paramref name="to"/>); lateness of open cases is judged at <paramref name="asOf"/>.</summary>
     public async Task<PerformanceTotals> TotalsAsync(
         DateTimeOffset from, DateTimeOffset to, KpiFilter filter, DataScope scope, DateTimeOffset asOf, CancellationToken ct = default)
     {
         var parameters = WindowParameters(from, to, asOf);
-        var sql = $"SELECT {Aggregates} FROM cases c WHERE {WindowCondition} AND {Conditions(filter, scope, parameters)}";
+        var sql = $"SELECT {Aggregates} FROM {KpiCases} WHERE {WindowCondition} AND {Conditions(filter, scope, parameters)}";
         await using var connection = await connections.OpenAsync(ct);
         var row = await connection.QuerySingleAsync<TotalsRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
         return row.ToTotals();
@@ -46,13 +49,38 @@ public sealed partial class KpiRepository(IDbConnectionFactory connections)
         var key = KeyColumn(grouping);
         var parameters = WindowParameters(from, to, asOf);
         var sql = $"""
-            SELECT {key} AS GroupKey, {Aggregates} FROM cases c
+            SELECT {key} AS GroupKey, {Aggregates} FROM {KpiCases}
             WHERE {WindowCondition} AND {key} IS NOT NULL AND {Conditions(filter, scope, parameters)}
             GROUP BY {key} ORDER BY {key}
             """;
         await using var connection = await connections.OpenAsync(ct);
         var rows = await connection.QueryAsync<TotalsRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
         return [.. rows.Select(r => new KpiGroup(r.GroupKey!, r.ToTotals())).OrderBy(g => g.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Totals per combination of several keys in one pass, so a page that shows figures overall, per department and per
+    /// street reads the window once and rolls the cells up; cells with a null key are kept.
+    /// </summary>
+    public async Task<IReadOnlyList<KpiCell>> TotalsByEachAsync(
+        IReadOnlyList<KpiGrouping> groupings, DateTimeOffset from, DateTimeOffset to, KpiFilter filter, DataScope scope, DateTimeOffset asOf,
+        CancellationToken ct = default)
+    {
+        if (groupings.Count is < 1 or > 3)
+        {
+            throw new ArgumentException("between one and three keys", nameof(groupings));
+        }
+
+        var keys = groupings.Select(KeyColumn).ToList();
+        var parameters = WindowParameters(from, to, asOf);
+        var sql = $"""
+            SELECT {string.Join(", ", keys.Select((key, i) => $"{key} AS Key{i}"))}, {Aggregates} FROM {KpiCases}
+            WHERE {WindowCondition} AND {Conditions(filter, scope, parameters)}
+            GROUP BY {string.Join(", ", keys)}
+            """;
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<TotalsRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        return [.. rows.Select(r => new KpiCell(new[] { r.Key0, r.Key1, r.Key2 }.Take(keys.Count).ToList(), r.ToTotals()))];
     }
 
     /// <summary>
@@ -67,16 +95,13 @@ public sealed partial class KpiRepository(IDbConnectionFactory connections)
             throw new ArgumentException("periods need at least two ascending boundaries", nameof(boundaries));
         }
 
+        // One index range scan per period: the periods are a VALUES list joined on the opening time.
         var parameters = WindowParameters(boundaries[0], boundaries[^1], asOf);
-        var bucket = "CASE " + string.Join(" ", Enumerable.Range(1, boundaries.Count - 2).Select(i =>
-        {
-            parameters.Add($"B{i}", Instant(boundaries[i]));
-            return $"WHEN c.opened_at < @B{i} THEN {i - 1}";
-        })) + $" ELSE {boundaries.Count - 2} END";
+        var periods = Periods(boundaries.Zip(boundaries.Skip(1)).ToList(), parameters);
         var sql = $"""
-            SELECT {bucket} AS Period, {Aggregates} FROM cases c
-            WHERE {WindowCondition} AND {Conditions(filter, scope, parameters)}
-            GROUP BY 1
+            SELECT p.column1 AS Period, {Aggregates} FROM {periods} p JOIN {KpiCases} ON c.opened_at >= p.column2 AND c.opened_at < p.column3
+            WHERE {Conditions(filter, scope, parameters)}
+            GROUP BY p.column1
             """;
         await using var connection = await connections.OpenAsync(ct);
         var rows = (await connection.QueryAsync<TotalsRow>(new CommandDefinition(sql, parameters, cancellationToken: ct)))
@@ -92,9 +117,9 @@ public sealed partial class KpiRepository(IDbConnectionFactory connections)
         var parameters = new DynamicParameters(new { Now = Instant(now) });
         var sql = $"""
             SELECT {key} AS GroupKey, COUNT(*) AS Open,
-                SUM(CASE WHEN {In("c.status", "Running", LimitRunningStatuses, parameters)} AND c.due_at <= @Now THEN 1 ELSE 0 END) AS Overdue
+                SUM(CASE WHEN {LimitRunning} AND c.due_at <= @Now THEN 1 ELSE 0 END) AS Overdue
             FROM cases c
-            WHERE {In("c.status", "OpenStatuses", OpenStatuses, parameters)} AND {key} IS NOT NULL AND {Conditions(filter, scope, parameters)}
+            WHERE {IsOpen} AND {key} IS NOT NULL AND {Conditions(filter, scope, parameters)}
             GROUP BY {key}
             """;
         await using var connection = await connections.OpenAsync(ct);
@@ -108,9 +133,9 @@ public sealed partial class KpiRepository(IDbConnectionFactory connections)
         var parameters = new DynamicParameters(new { Now = Instant(now) });
         var sql = $"""
             SELECT COUNT(*) AS Open,
-                SUM(CASE WHEN {In("c.status", "Running", LimitRunningStatuses, parameters)} AND c.due_at <= @Now THEN 1 ELSE 0 END) AS Overdue
+                SUM(CASE WHEN {LimitRunning} AND c.due_at <= @Now THEN 1 ELSE 0 END) AS Overdue
             FROM cases c
-            WHERE {In("c.status", "OpenStatuses", OpenStatuses, parameters)} AND {Conditions(filter, scope, parameters)}
+            WHERE {IsOpen} AND {Conditions(filter, scope, parameters)}
             """;
         await using var connection = await connections.OpenAsync(ct);
         var row = await connection.QuerySingleAsync<OpenRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
@@ -157,21 +182,13 @@ public sealed partial class KpiRepository(IDbConnectionFactory connections)
         }
 
         var area = KeyColumn(areaLevel);
-        var parameters = new DynamicParameters(new
-        {
-            From = Instant(windows.Min(w => w.Start)),
-            To = Instant(windows.Max(w => w.End)),
-        });
-        var window = "CASE " + string.Join(" ", windows.Select((w, i) =>
-        {
-            parameters.Add($"S{i}", Instant(w.Start));
-            parameters.Add($"E{i}", Instant(w.End));
-            return $"WHEN r.received_at >= @S{i} AND r.received_at < @E{i} THEN {i}";
-        })) + " ELSE -1 END";
+        var parameters = new DynamicParameters();
+        var periods = Periods([.. windows.Select(w => (w.Start, w.End))], parameters);
         var sql = $"""
-            SELECT {area} AS AreaId, r.category_code AS CategoryCode, {window} AS WindowIndex, COUNT(*) AS Reports
-            FROM case_reports r JOIN cases c ON c.id = r.case_id
-            WHERE r.received_at >= @From AND r.received_at < @To AND {area} IS NOT NULL AND {ScopeFilter(scope, parameters)}
+            SELECT {area} AS AreaId, r.category_code AS CategoryCode, p.column1 AS WindowIndex, COUNT(*) AS Reports
+            FROM {periods} p JOIN case_reports r ON r.received_at >= p.column2 AND r.received_at < p.column3
+            JOIN cases c ON c.id = r.case_id
+            WHERE {area} IS NOT NULL AND {ScopeFilter(scope, parameters)}
             GROUP BY 1, 2, 3
             """;
         await using var connection = await connections.OpenAsync(ct);

@@ -111,4 +111,23 @@ public sealed class KpiRepositoryTests(TestDatabases databases) : IClassFixture<
         // Monday: A by a grid inspector and its duplicate call, B by hotline, C and D by app.
         Assert.Equal([new ChannelIntake("app", 2, 2), new ChannelIntake("grid", 1, 1), new ChannelIntake("hotline", 2, 1)], intake);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Cells_of_department_and_street_roll_up_to_each_breakdown_and_the_total(SqlDialect dialect)
+    {
+        var scenario = await CreateAsync(databases, dialect);
+        await scenario.MeasureAsync();
+
+        var cells = await scenario.Kpis.TotalsByEachAsync([KpiGrouping.Department, KpiGrouping.Street], WindowFrom, WindowTo, KpiFilter.None, TwoStreets, AsOf);
+
+        // D has no department yet: its cell keeps a null key and still counts in the total.
+        Assert.Contains(cells, cell => cell.Keys[0] is null && cell.Keys[1] == CaseScenario.Huamu && cell.Totals.CaseCount == 1);
+        var total = cells.Aggregate(PerformanceTotals.Zero, (sum, cell) => sum.Add(cell.Totals));
+        Assert.Equal(await scenario.Kpis.TotalsAsync(WindowFrom, WindowTo, KpiFilter.None, TwoStreets, AsOf), total);
+        var byStreet = await scenario.Kpis.TotalsByAsync(KpiGrouping.Street, WindowFrom, WindowTo, KpiFilter.None, TwoStreets, AsOf);
+        foreach (var street in byStreet)
+        {
+            Assert.Equal(street.Totals, cells.Where(c => c.Keys[1] == street.Key).Aggregate(PerformanceTotals.Zero, (sum, cell) => sum.Add(cell.Totals)));
+        }
+    }
 }

@@ -27,24 +27,47 @@ public sealed class KpiReports(KpiRepository kpis, WorkingTimeCalendar calendar,
     public async Task<KpiReportView> ReportAsync(
         DataScope scope, KpiWindow window, KpiFilter filter, KpiGrouping? by, KpiNames names, CancellationToken ct)
     {
+        if (by is { } grouping)
+        {
+            return (await BreakdownsAsync(scope, window, filter, [grouping], names, ct))[0];
+        }
+
         var now = Now;
         await kpis.MeasureHandlingTimesAsync(calendar, ct);
         var totals = await kpis.TotalsAsync(window.From, window.To, filter, scope, now, ct);
-        IReadOnlyList<KpiGroupView>? groups = null;
-        if (by is { } grouping)
+        return new KpiReportView(KpiWindowView.Of(window), now, null, KpiFiguresView.From(totals), null);
+    }
+
+    /// <summary>
+    /// The figures over the window broken down each way asked for (one report per grouping, each with the overall
+    /// figures), from a single pass over the window's cases.
+    /// </summary>
+    public async Task<IReadOnlyList<KpiReportView>> BreakdownsAsync(
+        DataScope scope, KpiWindow window, KpiFilter filter, IReadOnlyList<KpiGrouping> groupings, KpiNames names, CancellationToken ct)
+    {
+        var now = Now;
+        await kpis.MeasureHandlingTimesAsync(calendar, ct);
+        var cells = await kpis.TotalsByEachAsync(groupings, window.From, window.To, filter, scope, now, ct);
+        var overall = KpiFiguresView.From(cells.Aggregate(PerformanceTotals.Zero, (sum, cell) => sum.Add(cell.Totals)));
+        var reports = new List<KpiReportView>();
+        for (var i = 0; i < groupings.Count; i++)
         {
-            var figures = await kpis.TotalsByAsync(grouping, window.From, window.To, filter, scope, now, ct);
-            var open = (await kpis.OpenCasesByAsync(grouping, filter, scope, now, ct)).ToDictionary(o => o.Key, StringComparer.Ordinal);
-            var byKey = figures.ToDictionary(g => g.Key, g => g.Totals, StringComparer.Ordinal);
-            groups = [.. byKey.Keys.Union(open.Keys).Order(StringComparer.Ordinal).Select(key => new KpiGroupView(
+            var index = i;
+            var byKey = cells
+                .Where(cell => cell.Keys[index] is not null)
+                .GroupBy(cell => cell.Keys[index]!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Aggregate(PerformanceTotals.Zero, (sum, cell) => sum.Add(cell.Totals)), StringComparer.Ordinal);
+            var open = (await kpis.OpenCasesByAsync(groupings[i], filter, scope, now, ct)).ToDictionary(o => o.Key, StringComparer.Ordinal);
+            IReadOnlyList<KpiGroupView> groups = [.. byKey.Keys.Union(open.Keys).Order(StringComparer.Ordinal).Select(key => new KpiGroupView(
                 key,
-                names.Of(grouping, key),
+                names.Of(groupings[index], key),
                 KpiFiguresView.From(byKey.GetValueOrDefault(key) ?? PerformanceTotals.Zero),
                 open.TryGetValue(key, out var o) ? o.Open : 0,
                 o?.Overdue ?? 0))];
+            reports.Add(new KpiReportView(KpiWindowView.Of(window), now, groupings[i].ToString().ToLowerInvariant(), overall, groups));
         }
 
-        return new KpiReportView(KpiWindowView.Of(window), now, by?.ToString().ToLowerInvariant(), KpiFiguresView.From(totals), groups);
+        return reports;
     }
 
     /// <summary>The figures of each day, week or month of the window.</summary>

@@ -32,12 +32,13 @@ public sealed record DashboardData
         var trendWindow = window.Period == KpiPeriod.Day
             ? KpiWindow.Of(KpiPeriod.Range, window.FirstDay.AddDays(1 - DayTrendDays), window.LastDay, reports.Calendar)
             : window;
+        var breakdowns = await reports.BreakdownsAsync(scope, window, KpiFilter.None, [KpiGrouping.Department, KpiGrouping.Street], names, ct);
         return new DashboardData
         {
             Window = window,
             Today = await reports.WorkloadAsync(scope, todayWindow, KpiFilter.None, ct),
-            ByDepartment = await reports.ReportAsync(scope, window, KpiFilter.None, KpiGrouping.Department, names, ct),
-            ByStreet = await reports.ReportAsync(scope, window, KpiFilter.None, KpiGrouping.Street, names, ct),
+            ByDepartment = breakdowns[0],
+            ByStreet = breakdowns[1],
             Trend = await reports.TrendAsync(scope, trendWindow, trendWindow.NaturalBucket, KpiFilter.None, ct),
             Hotspots = await reports.HotspotsAsync(scope, KpiGrouping.Community, names, ct),
         };

@@ -134,7 +134,7 @@ public sealed class IntakeApiTests : IAsyncLifetime
         var incomplete = await ProblemAsync(await operatorApi.PostReportAsync(missing));
         var unreadable = await ProblemAsync(await operatorApi.PostReportAsync(badPhone));
         var addressOnly = CaseApiClient.LampReport("app-address-only", StreetALatitude, StreetALongitude);
-        addressOnly["location"] = new { address = "浦江路 100 号" };
+        addressOnly["location"] = new { address = "火星基地一号舱" }; // an address the district's gazetteer does not know
         var unplaced = await ProblemAsync(await operatorApi.PostReportAsync(addressOnly));
         var elsewhere = CaseApiClient.LampReport("app-unknown-area", StreetALatitude, StreetALongitude);
         elsewhere["location"] = new { areaId = "999999", address = "浦江路 100 号" };
@@ -145,7 +145,7 @@ public sealed class IntakeApiTests : IAsyncLifetime
         Assert.True(incomplete.TryGetProperty("sourceId", out _), incomplete.ToString());
         Assert.True(incomplete.TryGetProperty("categoryCode", out _), incomplete.ToString());
         Assert.True(unreadable.TryGetProperty("reporter.phone", out _), unreadable.ToString());
-        Assert.True(unplaced.TryGetProperty("location", out _), unplaced.ToString());
+        Assert.True(unplaced.TryGetProperty("location.address", out _), unplaced.ToString());
         Assert.True(unknownArea.TryGetProperty("location.areaId", out _), unknownArea.ToString());
         var page = await operatorApi.GetJsonAsync("/api/cases");
         Assert.Empty(page.GetProperty("items").EnumerateArray());

@@ -14,57 +14,54 @@ public sealed partial class CaseIntake
     /// </summary>
     public async Task<IntakeOutcome> JoinAsync(IntakeReport report, string caseId, string actor, CancellationToken ct = default)
     {
-        var problems = _validator.Validate(report);
-        if (problems.Count > 0)
+        var city = await areas.GetAsync(ct);
+        var (placed, problems) = await PrepareAsync(report, city, "", ct);
+        if (placed is null)
         {
             return IntakeOutcome.Rejected(problems);
         }
 
-        if (report.Location.Point is null && report.Location.AreaId is null)
+        if (await cases.GetAsync(caseId, city.Everything, ct) is not { } target)
         {
-            var (located, unplaced) = await addresses.PlaceAsync(report.Location, ct);
-            if (located is null)
-            {
-                return IntakeOutcome.Rejected([unplaced!]);
-            }
-
-            report = report with { Location = located };
+            return IntakeOutcome.Rejected([new IntakeProblem("caseId", $"there is no case '{caseId}'")]);
         }
 
-        var city = await areas.GetAsync(ct);
-        await _gate.WaitAsync(ct);
-        try
+        if (!CaseTransitions.OpenStatuses.Contains(target.Status))
         {
-            if (await cases.GetAsync(caseId, city.Everything, CancellationToken.None) is not { } target)
-            {
-                return IntakeOutcome.Rejected([new IntakeProblem("caseId", $"there is no case '{caseId}'")]);
-            }
+            return IntakeOutcome.Rejected([new IntakeProblem("caseId", $"case {target.Number} is {CaseTransitions.Describe(target.Status)}; a report can join only an open case")]);
+        }
 
-            if (CaseTransitions.IsFinal(target.Status))
-            {
-                return IntakeOutcome.Rejected([new IntakeProblem("caseId", $"case {target.Number} is {target.Status.ToString().ToLowerInvariant()}; a report can join only an open case")]);
-            }
+        if (target.CategoryCode != placed.CategoryCode)
+        {
+            return IntakeOutcome.Rejected([new IntakeProblem("caseId", $"case {target.Number} is of category {target.CategoryCode}, the report of {placed.CategoryCode}")]);
+        }
 
-            if (target.CategoryCode != report.CategoryCode)
-            {
-                return IntakeOutcome.Rejected([new IntakeProblem("caseId", $"case {target.Number} is of category {target.CategoryCode}, the report of {report.CategoryCode}")]);
-            }
-
-            var recorded = await cases.RecordReportAsync(report, CancellationToken.None);
+        using (await writers.EnterAsync(ct))
+        {
+            var recorded = await cases.RecordReportAsync(placed, CancellationToken.None);
             if (!recorded.Created && recorded.CaseId is { } earlier)
             {
                 return IntakeOutcome.For(IntakeOutcomeKind.Duplicate, await ReadAsync(earlier, city));
             }
 
-            var size = await cases.JoinCaseAsync(caseId, recorded.ReportId, CancellationToken.None);
-            var joined = await ReadAsync(caseId, city);
-            TellLifecycle(joined, size, actor);
-            log.LogInformation("Report {SourceId} joined case {Number} by {Actor}'s choice", report.SourceId, joined.Number, actor);
-            return IntakeOutcome.For(IntakeOutcomeKind.Joined, joined);
+            try
+            {
+                await cases.JoinCaseAsync(caseId, recorded.ReportId, actor, CancellationToken.None);
+            }
+            catch (InvalidOperationException e)
+            {
+                // Closed or merged between the check and the join: the report stays stored, unclustered, for a retry.
+                return IntakeOutcome.Rejected([new IntakeProblem("caseId", e.Message)]);
+            }
         }
-        finally
-        {
-            _gate.Release();
-        }
+
+        lifecycleSync.Wake();
+        var joined = await ReadAsync(caseId, city);
+        log.LogInformation("Report {SourceId} joined case {Number} by {Actor}'s choice", placed.SourceId, joined.Number, actor);
+        return IntakeOutcome.For(IntakeOutcomeKind.Joined, joined);
     }
+
+    private async Task<CaseRecord> ReadAsync(string caseId, CityAreas city) =>
+        await cases.GetAsync(caseId, city.Everything, CancellationToken.None)
+            ?? throw new InvalidOperationException($"case {caseId} is not stored");
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using CityOps.Flow.Cases.Audit;
+using CityOps.Flow.Cases.Lifecycle;
 using CityOps.Flow.Storage;
+using CityOps.Flow.Web.Cases;
 using CityOps.Flow.Web.Identity;
 using CityOps.Flow.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -85,8 +87,23 @@ public sealed class IntakeApiTests : IAsyncLifetime
         var stored = await operatorApi.GetJsonAsync($"/api/cases/{first.GetProperty("caseId").GetString()}");
         Assert.Equal(2, stored.GetProperty("clusterSize").GetInt32());
         var admin = await CaseApiClient.SignInAsync(host, "admin", "Admin#2026");
-        var instance = await admin.GetJsonAsync($"/api/workflows/instances/{stored.GetProperty("processInstanceId").GetString()}");
-        Assert.Equal(2, instance.GetProperty("variables").GetProperty("clusterSize").GetInt32());
+        var instancePath = $"/api/workflows/instances/{stored.GetProperty("processInstanceId").GetString()}";
+
+        // The lifecycle sync passes the grown size on to the instance right after the join, off the request path.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var told = 0;
+        while (told != 2 && DateTime.UtcNow < deadline)
+        {
+            told = (await admin.GetJsonAsync(instancePath)).GetProperty("variables").GetProperty("clusterSize").GetInt32();
+            await Task.Delay(told == 2 ? 0 : 50);
+        }
+
+        Assert.True(told == 2, $"the instance holds clusterSize {told}; host log: {string.Join(Environment.NewLine, host.Log.TakeLast(20))}");
+        var everything = (await host.Services.GetRequiredService<CityAreasSource>().GetAsync()).Everything;
+        var timeline = await host.Services.GetRequiredService<CaseRepository>().GetEventsAsync(first.GetProperty("caseId").GetString()!, everything);
+        var joinedEvent = Assert.Single(timeline, e => e.Kind == CaseEventKind.ReportJoined);
+        Assert.Equal("app:app-b", joinedEvent.Note);
+        Assert.Equal(CaseEventKind.Reported, timeline[0].Kind);
     }
 
     [Fact]

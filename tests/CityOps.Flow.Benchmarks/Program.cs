@@ -5,7 +5,6 @@ switch (args.FirstOrDefault())
     case "dmn": CityOps.Flow.Benchmarks.Dmn.DmnBenchmark.Run(); break;
     case "durable": CityOps.Flow.Benchmarks.Durable.DurableBenchmark.Run(); break;
     case "engine": CityOps.Flow.Benchmarks.Engine.EngineBenchmark.Run(); break;
-    case "intake": CityOps.Flow.Benchmarks.Intake.IntakeBenchmark.Run(args); break;
     case "feel": CityOps.Flow.Benchmarks.Feel.FeelBenchmark.Run(); break;
     case "intake": CityOps.Flow.Benchmarks.Intake.IntakeBenchmark.Run(args); break;
     case "kpi": CityOps.Flow.Benchmarks.Kpi.KpiBenchmark.Run(args); break;

@@ -9,7 +9,8 @@ using CityOps.Flow.Storage;
 namespace CityOps.Flow.Web.Cases;
 
 /// <summary>
-/// Turns reports into cases: validate → place the report in its street and community → admit it in one storage
+/// Turns reports into cases: validate → place the report in its street, community and grid (an address alone by the
+/// gazetteer) → admit it in one storage
 /// transaction (stored once per (channel, source id); joined to the nearest open case of its category within the
 /// clustering rule, or a new case opened) → for a new case start its <c>case-lifecycle</c> instance, which routes it,
 /// and write the routed lead department and due time back. Nothing is answered before the report is committed.
@@ -44,13 +45,13 @@ public sealed partial class CaseIntake(
     public async Task<IntakeOutcome> ReceiveAsync(IntakeReport report, string actor, CancellationToken ct = default)
     {
         var city = await areas.GetAsync(ct);
-        var problems = Check(report, city, "");
-        if (problems.Count > 0)
+        var (placed, problems) = await PrepareAsync(report, city, "", ct);
+        if (placed is null)
         {
             return IntakeOutcome.Rejected(problems);
         }
 
-        var admitted = (await AdmitAsync([report], city, actor, ct))[0];
+        var admitted = (await AdmitAsync([placed], city, actor, ct))[0];
         var stored = await cases.GetAsync(admitted.CaseId, city.Everything, CancellationToken.None)
             ?? throw new InvalidOperationException($"case {admitted.CaseId} is not stored");
         var kind = admitted.Replayed ? IntakeOutcomeKind.Duplicate
@@ -66,9 +67,15 @@ public sealed partial class CaseIntake(
     {
         var city = await areas.GetAsync(ct);
         var problems = new List<IntakeProblem>();
+        var placed = new List<IntakeReport>(reports.Count);
         for (var i = 0; i < reports.Count; i++)
         {
-            problems.AddRange(Check(reports[i], city, $"[{i}]."));
+            var (report, refused) = await PrepareAsync(reports[i], city, $"[{i}].", ct);
+            problems.AddRange(refused);
+            if (report is not null)
+            {
+                placed.Add(report);
+            }
         }
 
         if (problems.Count > 0)
@@ -76,12 +83,12 @@ public sealed partial class CaseIntake(
             return new IntakeBatchOutcome([], problems);
         }
 
-        return new IntakeBatchOutcome(await AdmitAsync(reports, city, actor, ct), []);
+        return new IntakeBatchOutcome(await AdmitAsync(placed, city, actor, ct), []);
     }
 
     /// <summary>The problems intake finds in a report, each field prefixed (<c>[3].</c> for a batch's fourth); empty when it would be admitted.</summary>
     public async Task<IReadOnlyList<IntakeProblem>> ValidateAsync(IntakeReport report, string fieldPrefix = "", CancellationToken ct = default) =>
-        Check(report, await areas.GetAsync(ct), fieldPrefix);
+        (await PrepareAsync(report, await areas.GetAsync(ct), fieldPrefix, ct)).Problems;
 
     /// <summary>
     /// Starts the lifecycle instance of a committed case that has none (its node stopped in between), links it and
@@ -135,28 +142,37 @@ public sealed partial class CaseIntake(
         return true;
     }
 
-    private List<IntakeProblem> Check(IntakeReport report, CityAreas city, string prefix)
+    /// <summary>
+    /// The report checked field by field and placed: one with only an address is placed by the gazetteer (its area,
+    /// and its point where the address pins it down); null with the problems, each field prefixed, when it is refused.
+    /// </summary>
+    private async Task<(IntakeReport? Placed, IReadOnlyList<IntakeProblem> Problems)> PrepareAsync(
+        IntakeReport report, CityAreas city, string prefix, CancellationToken ct)
     {
-        var problems = _validator.Validate(report).Select(p => p with { Field = prefix + p.Field }).ToList();
+        var problems = _validator.Validate(report);
         if (problems.Count > 0)
         {
-            return problems;
+            return (null, [.. problems.Select(p => p with { Field = prefix + p.Field })]);
         }
 
         if (report.Location.Point is null && report.Location.AreaId is null)
         {
             // Without a place the case would fall outside every area's scope: an address alone is geocoded.
-            if (addresses.Place(report.Location, city).Problem is { } unplaced)
+            var (located, unplaced) = await addresses.PlaceAsync(report.Location, ct);
+            if (located is null)
             {
-                problems.Add(unplaced with { Field = prefix + unplaced.Field });
+                return (null, [unplaced! with { Field = prefix + unplaced.Field }]);
             }
-        }
-        else if (report.Location.AreaId is { } areaId && !city.Contains(areaId))
-        {
-            problems.Add(new IntakeProblem(prefix + "location.areaId", $"'{areaId}' is not an area of the organisation"));
+
+            report = report with { Location = located };
         }
 
-        return problems;
+        if (report.Location.AreaId is { } areaId && !city.Contains(areaId))
+        {
+            return (null, [new IntakeProblem(prefix + "location.areaId", $"'{areaId}' is not an area of the organisation")]);
+        }
+
+        return (report, []);
     }
 
     private async Task<IReadOnlyList<AdmittedReport>> AdmitAsync(IReadOnlyList<IntakeReport> reports, CityAreas city, string actor, CancellationToken ct)
@@ -213,11 +229,6 @@ public sealed partial class CaseIntake(
     private CaseAdmission Admission(IntakeReport report, CityAreas city, string actor, DateTimeOffset now)
     {
         var category = catalog.Find(report.CategoryCode)!;
-        if (report.Location is { Point: null, AreaId: null })
-        {
-            report = report with { Location = addresses.Place(report.Location, city).Located! };
-        }
-
         var areaId = report.Location.AreaId ?? (report.Location.Point is { } point ? city.Locate(point)?.AreaId : null);
         var (streetId, communityId) = city.Place(areaId);
         return new CaseAdmission

@@ -7,7 +7,7 @@ namespace CityOps.Flow.Web.Tests.Rendering;
 public sealed class RoleHomeRenderingTests
 {
     [Theory]
-    [InlineData(CityRoles.Operator, "受理员", new[] { "Intake", "Cases" })]
+    [InlineData(CityRoles.Operator, "受理员", new[] { "Inbox", "Intake", "Cases" })]
     [InlineData(CityRoles.Handler, "处置人员", new[] { "Inbox", "Cases" })]
     [InlineData(CityRoles.Administrator, "系统管理员", new[] { "Dashboard", "Workflows", "Decisions", "Org", "Audit" })]
     public async Task Role_home_says_what_the_role_does_and_where_its_work_starts(string role, string roleName, string[] entryPoints)

@@ -6,11 +6,16 @@ public enum CaseEventKind
     Reported,
     Filed,
     Dispatched,
+    Assigned,
     Accepted,
     Returned,
     AssistanceRequested,
     AssistanceFinished,
     ExtensionRequested,
+
+    /// <summary>A supervisor or leader issued a supervision notice (督办); the status does not change.</summary>
+    SupervisionNoticeIssued,
+
     Completed,
     ReviewAccepted,
     ReviewSentBack,

@@ -9,11 +9,13 @@ public static class CaseHistory
     {
         [CaseEventKind.Filed] = CaseCommand.File,
         [CaseEventKind.Dispatched] = CaseCommand.Dispatch,
+        [CaseEventKind.Assigned] = CaseCommand.Assign,
         [CaseEventKind.Accepted] = CaseCommand.Accept,
         [CaseEventKind.Returned] = CaseCommand.Return,
         [CaseEventKind.AssistanceRequested] = CaseCommand.RequestAssistance,
         [CaseEventKind.AssistanceFinished] = CaseCommand.FinishAssistance,
         [CaseEventKind.ExtensionRequested] = CaseCommand.RequestExtension,
+        [CaseEventKind.SupervisionNoticeIssued] = CaseCommand.Supervise,
         [CaseEventKind.Completed] = CaseCommand.Complete,
         [CaseEventKind.ReviewAccepted] = CaseCommand.ReviewAccept,
         [CaseEventKind.ReviewSentBack] = CaseCommand.ReviewSendBack,

@@ -45,10 +45,27 @@ public static class CaseTransitions
         new(AwaitingCallback, RecordCallbackDissatisfied, Reopened),
         new(AwaitingCallback, CloseWithoutCallback, Closed),
 
+        // A leader's assignment (交办) puts the case before the named department, at any point before its result is in.
+        new(Reported, Assign, Dispatched),
+        new(Filed, Assign, Dispatched),
+        new(Dispatched, Assign, Dispatched),
+        new(Handling, Assign, Dispatched),
+        new(JointHandling, Assign, Dispatched),
+        new(Reopened, Assign, Dispatched),
+
         new(Closed, Reopen, Reopened),
 
         new(Reopened, Dispatch, Dispatched),
         new(Reopened, Merge, Merged),
+
+        // 督办 applies while anyone still owes work on the case, never before filing or after it is final.
+        new(Filed, Supervise, Filed),
+        new(Dispatched, Supervise, Dispatched),
+        new(Handling, Supervise, Handling),
+        new(JointHandling, Supervise, JointHandling),
+        new(AwaitingReview, Supervise, AwaitingReview),
+        new(AwaitingCallback, Supervise, AwaitingCallback),
+        new(Reopened, Supervise, Reopened),
 
         // 多人一诉: while a case is open, intake may cluster another report of the same problem into it.
         .. OpenStatuses.Select(status => new CaseTransition(status, JoinReport, status)),
@@ -67,8 +84,9 @@ public static class CaseTransitions
             return TransitionOutcome.To(next);
         }
 
-        // Joining a report is intake's doing, not something to suggest to a person.
-        var allowed = Allowed(status).Where(c => c != JoinReport).ToList();
+        // The hint names what a person may do next: a supervision notice never moves the case on, and joining a
+        // report is intake's doing.
+        var allowed = Allowed(status).Where(c => c is not (Supervise or JoinReport)).ToList();
         var hint = allowed.Count == 0
             ? $"; a {Describe(status)} case is final"
             : $"; allowed now: {string.Join(", ", allowed.Select(Verb))}";
@@ -101,11 +119,13 @@ public static class CaseTransitions
     {
         CaseCommand.File => "file",
         Dispatch => "dispatch",
+        Assign => "assign",
         Accept => "accept",
         Return => "return",
         RequestAssistance => "request assistance for",
         FinishAssistance => "finish assistance on",
         RequestExtension => "request an extension for",
+        Supervise => "issue a supervision notice on",
         Complete => "complete",
         ReviewAccept => "approve the result of",
         ReviewSendBack => "send back",

@@ -54,10 +54,22 @@ public sealed class CaseWorklist(WorkflowEngine engine, CaseRepository repositor
             .ToDictionary(c => c.Case.ProcessInstanceId!, StringComparer.OrdinalIgnoreCase);
         var now = clock.GetUtcNow();
         return tasks
-            .Where(t => cases.ContainsKey(t.InstanceId.ToString()))
+            .Where(t => cases.TryGetValue(t.InstanceId.ToString(), out var taskCase) && MaySee(actor, t, taskCase.Case))
             .Select(t => Describe(t, cases[t.InstanceId.ToString()], now))
             .ToList();
     }
+
+    /// <summary>
+    /// Groups such as <c>supervisors</c>, <c>callback</c> and <c>triage</c> span the district, so a task offered to one
+    /// reaches only those whose area holds its case. A task held by or offered to the person, or to their department,
+    /// is theirs wherever the case lies: an assisting department reaches a case it does not lead through its task, and
+    /// the district centre takes the cases no street holds.
+    /// </summary>
+    private static bool MaySee(TaskActor actor, UserTaskRecord task, CaseRecord found) =>
+        task.Assignee == actor.UserId
+        || task.CandidateUsers.Contains(actor.UserId)
+        || task.CandidateGroups.Any(g => (g.StartsWith("dept:", StringComparison.Ordinal) || g == TaskGroups.District) && actor.Groups.Contains(g))
+        || InArea(found, actor.Scope.AreaIds.ToHashSet(StringComparer.Ordinal));
 
     /// <summary>The case with the time its limit started running, for describing its tasks.</summary>
     public async Task<TaskCase> CaseOfAsync(CaseRecord found, CancellationToken ct = default) =>

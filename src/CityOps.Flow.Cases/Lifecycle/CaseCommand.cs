@@ -18,6 +18,9 @@ public enum CaseCommand
     /// <summary>Ask for more time (延期); approval changes the due time, not the status.</summary>
     RequestExtension,
 
+    /// <summary>Issue a supervision notice (督办) on a case still being worked; the status does not change.</summary>
+    Supervise,
+
     Complete,
     ReviewAccept,
     ReviewSendBack,
@@ -30,4 +33,7 @@ public enum CaseCommand
     Reopen,
     Merge,
     Cancel,
+
+    /// <summary>Intake joins a duplicate report to the open case; the status stays as it is. Not a person's command.</summary>
+    JoinReport,
 }

@@ -144,6 +144,14 @@ public static class CaseLeadershipEndpoints
         }
 
         var scope = await scopes.ForAsync(user, ct);
+        if (await repository.GetAsync(stored.Id, scope, ct) is null)
+        {
+            // Recorded like any report, but a leader assigns only within their own area.
+            return Results.Problem(
+                "The report was recorded, but its case lies outside your area; it was not assigned.",
+                statusCode: StatusCodes.Status404NotFound, title: "Unknown case");
+        }
+
         // Routing may already have sent it to that department: the assignment is then recorded without a hand-over.
         if (await AssignFoundAsync(stored, body.Department!, body.Note, repository, engine, audit, clock, leader, sameLeadIsRefused: false, ct) is { } refused)
         {

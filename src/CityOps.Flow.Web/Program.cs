@@ -66,6 +66,7 @@ app.MapOpenApi();
 app.MapCurrentUserApi();
 app.MapWorkflowApi();
 app.MapCaseApi();
+app.MapCaseLeadershipApi();
 app.MapTestClock();
 app.MapOpen311Api();
 app.MapSupervisionApi();

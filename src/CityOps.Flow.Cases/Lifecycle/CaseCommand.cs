@@ -5,6 +5,8 @@ public enum CaseCommand
 {
     File,
     Dispatch,
+    /// <summary>A leader hands the case to a department directly (交办), whoever leads it now.</summary>
+    Assign,
     Accept,
 
     /// <summary>The department sends it back as misrouted (退单), with a reason; it returns to the dispatcher.</summary>

@@ -6,6 +6,7 @@ public enum CaseEventKind
     Reported,
     Filed,
     Dispatched,
+    Assigned,
     Accepted,
     Returned,
     AssistanceRequested,

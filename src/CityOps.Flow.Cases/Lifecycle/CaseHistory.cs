@@ -9,6 +9,7 @@ public static class CaseHistory
     {
         [CaseEventKind.Filed] = CaseCommand.File,
         [CaseEventKind.Dispatched] = CaseCommand.Dispatch,
+        [CaseEventKind.Assigned] = CaseCommand.Assign,
         [CaseEventKind.Accepted] = CaseCommand.Accept,
         [CaseEventKind.Returned] = CaseCommand.Return,
         [CaseEventKind.AssistanceRequested] = CaseCommand.RequestAssistance,

@@ -41,6 +41,14 @@ public static class CaseTransitions
         new(AwaitingCallback, RecordCallbackDissatisfied, Reopened),
         new(AwaitingCallback, CloseWithoutCallback, Closed),
 
+        // A leader's assignment (交办) puts the case before the named department, at any point before its result is in.
+        new(Reported, Assign, Dispatched),
+        new(Filed, Assign, Dispatched),
+        new(Dispatched, Assign, Dispatched),
+        new(Handling, Assign, Dispatched),
+        new(JointHandling, Assign, Dispatched),
+        new(Reopened, Assign, Dispatched),
+
         new(Closed, Reopen, Reopened),
 
         new(Reopened, Dispatch, Dispatched),
@@ -103,6 +111,7 @@ public static class CaseTransitions
     {
         CaseCommand.File => "file",
         Dispatch => "dispatch",
+        Assign => "assign",
         Accept => "accept",
         Return => "return",
         RequestAssistance => "request assistance for",

@@ -33,4 +33,7 @@ public enum CaseCommand
     Reopen,
     Merge,
     Cancel,
+
+    /// <summary>Intake joins a duplicate report to the open case; the status stays as it is. Not a person's command.</summary>
+    JoinReport,
 }

@@ -25,4 +25,7 @@ public enum CaseEventKind
     Reopened,
     Merged,
     Cancelled,
+
+    /// <summary>Intake clustered another report into the open case (多人一诉); the note names the report's channel and source id.</summary>
+    ReportJoined,
 }

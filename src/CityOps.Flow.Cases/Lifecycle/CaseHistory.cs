@@ -25,6 +25,7 @@ public static class CaseHistory
         [CaseEventKind.Reopened] = CaseCommand.Reopen,
         [CaseEventKind.Merged] = CaseCommand.Merge,
         [CaseEventKind.Cancelled] = CaseCommand.Cancel,
+        [CaseEventKind.ReportJoined] = CaseCommand.JoinReport,
     }.ToFrozenDictionary();
 
     /// <summary>The command an event records; null for <see cref="CaseEventKind.Reported"/>, which starts a history.</summary>
@@ -86,6 +87,7 @@ public static class CaseHistory
         CaseEventKind.CallbackDissatisfied => state with { CitizenSatisfied = false, ReopenCount = state.ReopenCount + 1 },
         CaseEventKind.ClosedWithoutCallback => state with { ClosedAt = e.At },
         CaseEventKind.Reopened => state with { ReopenCount = state.ReopenCount + 1, ClosedAt = null },
+        CaseEventKind.ReportJoined => state with { JoinedReportCount = state.JoinedReportCount + 1 },
         _ => state,
     };
 }

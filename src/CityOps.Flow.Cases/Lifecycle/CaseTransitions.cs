@@ -7,6 +7,10 @@ namespace CityOps.Flow.Cases.Lifecycle;
 /// <summary>The case status machine as a declarative table: which status allows which command, and where it leads.</summary>
 public static class CaseTransitions
 {
+    /// <summary>The statuses in which a case is open: intake clusters duplicate reports only into these.</summary>
+    public static IReadOnlyList<CaseStatus> OpenStatuses { get; } =
+        [Reported, Filed, Dispatched, Handling, JointHandling, AwaitingReview, AwaitingCallback, Reopened];
+
     /// <summary>Every allowed transition; anything not listed is refused.</summary>
     public static IReadOnlyList<CaseTransition> Table { get; } =
     [
@@ -62,6 +66,9 @@ public static class CaseTransitions
         new(AwaitingReview, Supervise, AwaitingReview),
         new(AwaitingCallback, Supervise, AwaitingCallback),
         new(Reopened, Supervise, Reopened),
+
+        // 多人一诉: while a case is open, intake may cluster another report of the same problem into it.
+        .. OpenStatuses.Select(status => new CaseTransition(status, JoinReport, status)),
     ];
 
     private static readonly FrozenDictionary<(CaseStatus, CaseCommand), CaseStatus> Next =
@@ -77,8 +84,9 @@ public static class CaseTransitions
             return TransitionOutcome.To(next);
         }
 
-        // The hint names what moves the case on; a supervision notice never does.
-        var allowed = Allowed(status).Where(c => c != Supervise).ToList();
+        // The hint names what a person may do next: a supervision notice never moves the case on, and joining a
+        // report is intake's doing.
+        var allowed = Allowed(status).Where(c => c is not (Supervise or JoinReport)).ToList();
         var hint = allowed.Count == 0
             ? $"; a {Describe(status)} case is final"
             : $"; allowed now: {string.Join(", ", allowed.Select(Verb))}";
@@ -127,6 +135,7 @@ public static class CaseTransitions
         Reopen => "reopen",
         Merge => "merge",
         Cancel => "cancel",
+        JoinReport => "join a report to",
         _ => command.ToString(),
     };
 }

@@ -1,4 +1,4 @@
-namespace CityOps.Flow.Web.Api.Cases;
+namespace CityOps.Flow.Web.Cases.Tasks;
 
 /// <summary>
 /// The body of a task action; which fields count depends on the action: <c>reason</c> (return, extension, send back),

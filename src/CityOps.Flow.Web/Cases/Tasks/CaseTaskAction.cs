@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using CityOps.Flow.Cases.Lifecycle;
 
-namespace CityOps.Flow.Web.Api.Cases;
+namespace CityOps.Flow.Web.Cases.Tasks;
 
 /// <summary>The named actions on lifecycle tasks, which task each applies to, and how a request body becomes task variables.</summary>
 public static partial class CaseTaskAction
@@ -34,6 +34,29 @@ public static partial class CaseTaskAction
         "CallBack" => [Claim, Unclaim, Callback],
         _ => [Claim, Unclaim],
     };
+
+    /// <summary>
+    /// The case command an action asks of the case record, so a page can offer only the actions the case's status
+    /// allows; null for actions the workflow alone decides (file, decide, triage, assisted) and for claim and unclaim.
+    /// </summary>
+    public static CaseCommand? CommandOf(string action) => action switch
+    {
+        Accept => CaseCommand.Accept,
+        Return => CaseCommand.Return,
+        Assistance => CaseCommand.RequestAssistance,
+        Extension => CaseCommand.RequestExtension,
+        Complete => CaseCommand.Complete,
+        Review => CaseCommand.ReviewAccept,
+        Callback => CaseCommand.RecordCallbackSatisfied,
+        _ => null,
+    };
+
+    /// <summary>The actions of the task, besides claim and unclaim, that the case's status allows now.</summary>
+    public static IReadOnlyList<string> OfferedFor(string elementId, CaseStatus status) =>
+        For(elementId)
+            .Where(action => action is not (Claim or Unclaim))
+            .Where(action => CommandOf(action) is not { } command || CaseTransitions.Apply(status, command).Accepted)
+            .ToList();
 
     /// <summary>The plan for a named action, or the request's field problems.</summary>
     public static (TaskActionPlan? Plan, IReadOnlyDictionary<string, string[]> Problems) Plan(string action, TaskActionRequest body)

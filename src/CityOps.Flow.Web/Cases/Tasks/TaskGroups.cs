@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using CityOps.Flow.Storage;
-using CityOps.Flow.Web.Cases;
 using CityOps.Flow.Web.Identity;
 
-namespace CityOps.Flow.Web.Api.Cases;
+namespace CityOps.Flow.Web.Cases.Tasks;
 
 /// <summary>
 /// The case lifecycle's candidate groups a signed-in user belongs to: a handler's department gives

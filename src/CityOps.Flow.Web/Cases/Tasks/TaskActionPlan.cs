@@ -1,6 +1,6 @@
 using CityOps.Flow.Cases.Lifecycle;
 
-namespace CityOps.Flow.Web.Api.Cases;
+namespace CityOps.Flow.Web.Cases.Tasks;
 
 /// <summary>
 /// What a valid task action does: the variables the task is completed with (none for accept, which only claims), the

@@ -1,75 +1,68 @@
 using CityOps.Flow.Cases.Intake;
+using CityOps.Flow.Cases.Org;
 using CityOps.Flow.Storage;
+using OrgAreaLevel = CityOps.Flow.Cases.Org.AreaLevel;
 
 namespace CityOps.Flow.Web.Cases;
 
 /// <summary>
-/// The area tree of the organisation, read once from storage: which street and community a report's area lies in,
-/// the nearest community to a position (a stand-in for the grid lookup until areas carry boundaries), and every area
-/// under an area (a user's data scope).
+/// The organisation's area tree as stored, read once: which street, community and grid an area or a position lies
+/// in (by boundary polygons, falling back to the nearest centre), and every area under an area (a user's data scope).
 /// </summary>
 public sealed class CityAreas
 {
-    private readonly Dictionary<string, AreaRecord> _byId;
-    private readonly ILookup<string, AreaRecord> _children;
-
     public CityAreas(IReadOnlyList<AreaRecord> areas)
     {
-        _byId = areas.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        _children = areas.Where(a => a.ParentId is not null).ToLookup(a => a.ParentId!, StringComparer.Ordinal);
+        var problems = new List<string>();
+        Tree = new AreaTree(areas.Select(area => ToOrgArea(area, problems)));
+        BoundaryProblems = problems;
     }
 
-    public bool Contains(string areaId) => _byId.ContainsKey(areaId);
+    public AreaTree Tree { get; }
+
+    /// <summary>Stored boundaries that could not be read (those areas are placed by their centre); one line each, naming the area.</summary>
+    public IReadOnlyList<string> BoundaryProblems { get; }
+
+    public bool Contains(string areaId) => Tree.Find(areaId) is not null;
 
     /// <summary>The street and community holding the area (either null when the area is above that level or unknown).</summary>
-    public (string? StreetId, string? CommunityId) Place(string? areaId)
-    {
-        string? street = null;
-        string? community = null;
-        for (var area = areaId is null ? null : _byId.GetValueOrDefault(areaId); area is not null;
-             area = area.ParentId is null ? null : _byId.GetValueOrDefault(area.ParentId))
-        {
-            if (area.Level == AreaLevel.Street)
-            {
-                street = area.Id;
-            }
-            else if (area.Level == AreaLevel.Community)
-            {
-                community = area.Id;
-            }
-        }
+    public (string? StreetId, string? CommunityId) Place(string? areaId) =>
+        areaId is not null && Tree.Place(areaId) is { } placed ? (placed.StreetId, placed.CommunityId) : (null, null);
 
-        return (street, community);
-    }
+    /// <summary>The smallest area (a grid in the demo district) holding the position; see <see cref="AreaTree.Locate"/>.</summary>
+    public AreaPlacement? Locate(GeoPoint point) => Tree.Locate(point);
 
-    /// <summary>The community whose centre is nearest to the point; null when no community has a position.</summary>
-    public string? NearestCommunity(GeoPoint point) =>
-        _byId.Values
-            .Where(a => a.Level == AreaLevel.Community && a.Latitude is not null && a.Longitude is not null)
-            .MinBy(a => point.DistanceMetresTo(new GeoPoint(a.Latitude!.Value, a.Longitude!.Value)))?.Id;
+    /// <summary>The community holding the position (by boundary, else the nearest centre); null when the tree has none.</summary>
+    public string? NearestCommunity(GeoPoint point) => Tree.Locate(point)?.CommunityId;
 
     /// <summary>The area and every area below it; empty for an unknown area.</summary>
-    public IReadOnlyList<string> Subtree(string areaId)
-    {
-        if (!_byId.ContainsKey(areaId))
-        {
-            return [];
-        }
+    public IReadOnlyList<string> Subtree(string areaId) => Tree.Subtree(areaId);
 
-        var found = new List<string>();
-        var pending = new Stack<string>([areaId]);
-        while (pending.TryPop(out var id))
+    /// <summary>Every area: the scope intake itself reads cases with.</summary>
+    public DataScope Everything => new(Tree.Areas.Select(a => a.Id).ToList(), []);
+
+    private static OrgArea ToOrgArea(AreaRecord area, List<string> problems)
+    {
+        AreaBoundary? boundary = null;
+        if (!string.IsNullOrWhiteSpace(area.BoundaryGeoJson))
         {
-            found.Add(id);
-            foreach (var child in _children[id])
+            var read = AreaBoundary.Parse(area.BoundaryGeoJson);
+            boundary = read.Boundary;
+            if (read.Error is { } error)
             {
-                pending.Push(child.Id);
+                problems.Add($"area {area.Id} ({area.Name}): boundary ignored, {error}");
             }
         }
 
-        return found;
+        return new OrgArea
+        {
+            Id = area.Id,
+            ParentId = area.ParentId,
+            Name = area.Name,
+            NameEn = area.NameEn,
+            Level = Enum.Parse<OrgAreaLevel>(area.Level.ToString()),
+            Centre = area.Latitude is { } latitude && area.Longitude is { } longitude ? new GeoPoint(latitude, longitude) : null,
+            Boundary = boundary,
+        };
     }
-
-    /// <summary>Every area: the scope intake itself reads cases with.</summary>
-    public DataScope Everything => new(_byId.Keys.ToList(), []);
 }

@@ -6,7 +6,7 @@ namespace CityOps.Flow.Web.Cases;
 /// Reads the area tree once, on first use (after start-up seeded it); the tree changes with reorganisations, which a
 /// restart picks up.
 /// </summary>
-public sealed class CityAreasSource(OrgRepository org)
+public sealed class CityAreasSource(OrgRepository org, ILogger<CityAreasSource> log)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private CityAreas? _areas;
@@ -21,7 +21,18 @@ public sealed class CityAreasSource(OrgRepository org)
         await _gate.WaitAsync(ct);
         try
         {
-            return _areas ??= new CityAreas(await org.ListAreasAsync(ct));
+            if (_areas is null)
+            {
+                var areas = new CityAreas(await org.ListAreasAsync(ct));
+                foreach (var problem in areas.BoundaryProblems)
+                {
+                    log.LogWarning("Area tree: {Problem}", problem);
+                }
+
+                _areas = areas;
+            }
+
+            return _areas;
         }
         finally
         {

@@ -12,7 +12,7 @@ const outdir = path.resolve(here, "..", "wwwroot", "dist");
 await esbuild.build({
   absWorkingDir: here,
   entryPoints: { app: "src/app.js", "app-styles": "src/app.css", ...await pageEntries() },
-  entryNames: "[name]",
+  entryNames: "[dir]/[name]",
   bundle: true,
   minify: true,
   sourcemap: true,

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CityOps.Flow.Cases.Intake;
+using AreaBoundary = CityOps.Flow.Cases.Org.AreaBoundary;
 using CityOps.Flow.Storage;
 using CityOps.Flow.Web.Identity;
 
@@ -7,7 +9,7 @@ namespace CityOps.Flow.Web.DemoOrganisation;
 
 /// <summary>
 /// samples/demo-district.json: the areas (flat, each naming its parent), departments and demo users seeded on a
-/// first start. Later sections (categories, grids) extend the same file.
+/// first start, grids included, each area with its boundary polygon where the file gives one. Later sections extend the same file.
 /// </summary>
 public sealed record DemoOrganisationFile
 {
@@ -70,6 +72,19 @@ public sealed record DemoOrganisationFile
             else if (parent.Level >= area.Level)
             {
                 problems.Add($"Area '{area.Id}' ({area.Level}) sits under '{parent.Id}' ({parent.Level}); a parent must be a higher level.");
+            }
+
+            if (area.BoundaryGeoJson is { } geoJson)
+            {
+                var boundary = AreaBoundary.Parse(geoJson);
+                if (boundary.Error is { } error)
+                {
+                    problems.Add($"Area '{area.Id}' has a boundary that cannot be read: {error}.");
+                }
+                else if (!boundary.Boundary!.Contains(new GeoPoint(area.Latitude, area.Longitude)))
+                {
+                    problems.Add($"Area '{area.Id}' has its centre ({area.Latitude}, {area.Longitude}) outside its own boundary.");
+                }
             }
         }
 

@@ -16,13 +16,8 @@ namespace CityOps.Flow.Benchmarks.CaseSearch;
 /// </summary>
 public static class CaseSearchBenchmark
 {
-    private const int Streets = 20;
     private const int Runs = 15;
 
-    private static readonly string[] Places = ["人行道", "小区门口", "公交站旁", "十字路口", "河道边", "菜场附近", "学校门口", "地铁站出口", "绿地内", "停车场"];
-    private static readonly string[] Objects = ["窨井盖", "路灯", "垃圾桶", "消防栓", "行道树", "护栏", "广告牌", "共享单车", "雨水口", "电线杆", "交通标志", "座椅", "公厕", "围挡", "花坛"];
-    private static readonly string[] Problems = ["缺失", "破损", "倾斜", "不亮", "满溢", "堵塞", "占道", "积水", "漏水", "松动"];
-    private static readonly string[] Roads = ["世纪大道", "张杨路", "浦东南路", "东方路", "杨高中路", "陆家嘴环路", "福山路", "崂山路", "源深路", "潍坊路"];
 
     public static void Run(string[] args)
     {
@@ -84,21 +79,21 @@ public static class CaseSearchBenchmark
         {
             if (connection is SqliteConnection sqlite)
             {
-                LoadSqlite(sqlite, count);
+                GeneratedCases.LoadSqlite(sqlite, GeneratedCases.Generate(count, CaseDistrict.Synthetic));
                 connection.Execute("ANALYZE main");
             }
             else
             {
-                LoadPostgres(connection, count);
+                GeneratedCases.LoadPostgres(connection, GeneratedCases.Generate(count, CaseDistrict.Synthetic));
                 connection.Execute("ANALYZE cases");
             }
         }
 
         Console.WriteLine($"{dialect}: loaded {count:N0} cases in {load.Elapsed.TotalSeconds:F1} s");
         var repository = new CaseRepository(database);
-        var street = StreetId(3);
+        var street = CaseDistrict.Synthetic.Streets[3];
         var streetScope = DataScope.ForAreas(street);
-        var districtScope = new DataScope([.. Enumerable.Range(0, Streets).Select(StreetId)], []);
+        var districtScope = new DataScope([.. CaseDistrict.Synthetic.Streets], []);
         var october = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.FromHours(8));
         var month = new CaseQuery { AreaId = street, OpenedFrom = october, OpenedTo = october.AddMonths(1) };
 
@@ -140,111 +135,5 @@ public static class CaseSearchBenchmark
         return figures;
     }
 
-    private static string StreetId(int street) => string.Create(CultureInfo.InvariantCulture, $"310115{street + 1:000}");
 
-    private sealed record GeneratedCase(long RowId, string CategoryCode, string StreetId, string CommunityId, string DepartmentId, string Description, string Address, DateTimeOffset OpenedAt);
-
-    private static IEnumerable<GeneratedCase> Generate(int count)
-    {
-        var random = new Random(20261121);
-        var yearStart = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
-        var secondsInYear = 365 * 24 * 3600;
-        for (var i = 0; i < count; i++)
-        {
-            var street = random.Next(Streets);
-            var rare = random.Next(10_000) == 0 ? "，楼道堆放煤气罐" : "";
-            yield return new GeneratedCase(
-                i + 1,
-                string.Create(CultureInfo.InvariantCulture, $"{random.Next(1, 7):00}{random.Next(1, 6):00}"),
-                StreetId(street),
-                StreetId(street) + string.Create(CultureInfo.InvariantCulture, $"{random.Next(10):000}"),
-                string.Create(CultureInfo.InvariantCulture, $"D-310115-{random.Next(12):00}"),
-                Places[random.Next(Places.Length)] + Objects[random.Next(Objects.Length)] + Problems[random.Next(Problems.Length)] + rare,
-                string.Create(CultureInfo.InvariantCulture, $"浦东新区{Roads[random.Next(Roads.Length)]}{random.Next(1, 2000)}号"),
-                yearStart.AddSeconds(random.Next(secondsInYear)));
-        }
-    }
-
-    private static void LoadSqlite(SqliteConnection connection, int count)
-    {
-        using var cases = connection.CreateCommand();
-        cases.CommandText = """
-            INSERT INTO cases (row_id, id, number, category_code, street_id, community_id, channel, severity, status,
-                lead_department_id, description, address, latitude, longitude, opened_at, first_report_at, last_report_at)
-            VALUES ($row, $id, $number, $category, $street, $community, 'hotline', 'normal', 'Reported',
-                $department, $description, $address, 31.23, 121.52, $opened, $opened, $opened)
-            """;
-        var names = new[] { "$row", "$id", "$number", "$category", "$street", "$community", "$department", "$description", "$address", "$opened" };
-        foreach (var name in names)
-        {
-            cases.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        using var search = connection.CreateCommand();
-        search.CommandText = "INSERT INTO case_search (rowid, terms) VALUES ($row, $terms)";
-        search.Parameters.Add(new SqliteParameter { ParameterName = "$row" });
-        search.Parameters.Add(new SqliteParameter { ParameterName = "$terms" });
-
-        DbTransaction? transaction = null;
-        foreach (var generated in Generate(count))
-        {
-            if (generated.RowId % 50_000 == 1)
-            {
-                transaction?.Commit();
-                transaction = connection.BeginTransaction();
-                cases.Transaction = (SqliteTransaction)transaction;
-                search.Transaction = (SqliteTransaction)transaction;
-            }
-
-            object[] values =
-            [
-                generated.RowId, "c-" + generated.RowId, Number(generated), generated.CategoryCode, generated.StreetId,
-                generated.CommunityId, generated.DepartmentId, generated.Description, generated.Address,
-                generated.OpenedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
-            ];
-            for (var p = 0; p < values.Length; p++)
-            {
-                cases.Parameters[p].Value = values[p];
-            }
-
-            cases.ExecuteNonQuery();
-            search.Parameters[0].Value = generated.RowId;
-            search.Parameters[1].Value = string.Join(' ', CaseSearchTerms.Of(generated.Description + " " + generated.Address));
-            search.ExecuteNonQuery();
-        }
-
-        transaction?.Commit();
-    }
-
-    private static void LoadPostgres(DbConnection connection, int count)
-    {
-        foreach (var batch in Generate(count).Chunk(10_000))
-        {
-            connection.Execute(
-                """
-                INSERT INTO cases (row_id, id, number, category_code, street_id, community_id, channel, severity, status,
-                    lead_department_id, description, address, latitude, longitude, opened_at, first_report_at, last_report_at, search_terms)
-                SELECT r, 'c-' || r, n, cat, street, comm, 'hotline', 'normal', 'Reported', dept, descr, addr, 31.23, 121.52,
-                    opened, opened, opened, string_to_array(terms, ' ')
-                FROM unnest(@Rows, @Numbers, @Categories, @Streets, @Communities, @Departments, @Descriptions, @Addresses, @Opened, @Terms)
-                    AS t(r, n, cat, street, comm, dept, descr, addr, opened, terms)
-                """,
-                new
-                {
-                    Rows = batch.Select(c => c.RowId).ToArray(),
-                    Numbers = batch.Select(Number).ToArray(),
-                    Categories = batch.Select(c => c.CategoryCode).ToArray(),
-                    Streets = batch.Select(c => c.StreetId).ToArray(),
-                    Communities = batch.Select(c => c.CommunityId).ToArray(),
-                    Departments = batch.Select(c => c.DepartmentId).ToArray(),
-                    Descriptions = batch.Select(c => c.Description).ToArray(),
-                    Addresses = batch.Select(c => c.Address).ToArray(),
-                    Opened = batch.Select(c => c.OpenedAt.UtcDateTime).ToArray(),
-                    Terms = batch.Select(c => string.Join(' ', CaseSearchTerms.Of(c.Description + " " + c.Address))).ToArray(),
-                });
-        }
-    }
-
-    private static string Number(GeneratedCase generated) =>
-        CaseNumber.Format(CaseNumber.DayOf(generated.OpenedAt), generated.RowId);
 }

@@ -66,19 +66,33 @@ public sealed class LayoutRenderingTests
     [Fact]
     public async Task Sidebar_offers_only_pages_that_exist()
     {
+        var homeAndInboxBuilt = new PortalNavigation(NavigationCatalogue.Entries, new HashSet<string> { "/", "/inbox" });
         foreach (var role in CityRoles.All)
         {
-            var entries = await SidebarEntriesAsync(new ComponentRenderer { User = ComponentRenderer.SignedIn(role, role, role) });
+            var entries = await SidebarEntriesAsync(new ComponentRenderer { User = ComponentRenderer.SignedIn(role, role, role), Navigation = homeAndInboxBuilt });
 
-            Assert.Equal(["Home"], entries);
+            Assert.Equal(role is CityRoles.Operator or CityRoles.Dispatcher or CityRoles.Handler or CityRoles.Supervisor ? ["Home", "Inbox"] : ["Home"], entries);
         }
     }
 
+    [Fact]
+    public async Task Sidebar_entry_with_a_count_fetches_its_badge_after_the_page_loads()
+    {
+        var page = await new ComponentRenderer { User = ComponentRenderer.SignedIn("handler", "张伟", CityRoles.Handler), Navigation = AllPagesBuilt }
+            .RenderAsync<MainLayout>(WithBody());
+
+        var badge = Assert.Single(page.QuerySelectorAll("[data-role=navigation] [data-nav-count]"));
+        Assert.Equal("Inbox", badge.GetAttribute("data-nav-count"));
+        Assert.Equal("/inbox/count", badge.GetAttribute("hx-get"));
+        Assert.Contains("load", badge.GetAttribute("hx-trigger"));
+        Assert.Same(page.QuerySelector("[data-nav=Inbox]"), badge.ParentElement);
+    }
+
     [Theory]
-    [InlineData(CityRoles.Operator, new[] { "Home", "Intake", "Cases" })]
+    [InlineData(CityRoles.Operator, new[] { "Home", "Inbox", "Intake", "Cases" })]
     [InlineData(CityRoles.Dispatcher, new[] { "Home", "Inbox", "Intake", "Cases", "Supervision" })]
     [InlineData(CityRoles.Handler, new[] { "Home", "Inbox", "Cases" })]
-    [InlineData(CityRoles.Supervisor, new[] { "Home", "Cases", "Supervision", "Dashboard" })]
+    [InlineData(CityRoles.Supervisor, new[] { "Home", "Inbox", "Cases", "Supervision", "Dashboard" })]
     [InlineData(CityRoles.Leader, new[] { "Home", "Cases", "Supervision", "Dashboard" })]
     [InlineData(CityRoles.Auditor, new[] { "Home", "Cases", "Audit" })]
     [InlineData(CityRoles.Administrator, new[] { "Home", "Dashboard", "Workflows", "Decisions", "Org", "Audit" })]

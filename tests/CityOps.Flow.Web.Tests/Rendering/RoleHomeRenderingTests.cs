@@ -1,12 +1,13 @@
 using CityOps.Flow.Web.Identity;
 using CityOps.Flow.Web.Portal.Home;
+using CityOps.Flow.Web.Portal.Navigation;
 
 namespace CityOps.Flow.Web.Tests.Rendering;
 
 public sealed class RoleHomeRenderingTests
 {
     [Theory]
-    [InlineData(CityRoles.Operator, "受理员", new[] { "Intake", "Cases" })]
+    [InlineData(CityRoles.Operator, "受理员", new[] { "Inbox", "Intake", "Cases" })]
     [InlineData(CityRoles.Handler, "处置人员", new[] { "Inbox", "Cases" })]
     [InlineData(CityRoles.Administrator, "系统管理员", new[] { "Dashboard", "Workflows", "Decisions", "Org", "Audit" })]
     public async Task Role_home_says_what_the_role_does_and_where_its_work_starts(string role, string roleName, string[] entryPoints)
@@ -21,7 +22,9 @@ public sealed class RoleHomeRenderingTests
     [Fact]
     public async Task Entry_points_whose_page_is_not_built_are_named_but_not_linked()
     {
-        var page = await new ComponentRenderer().RenderAsync<RoleHome>(new Dictionary<string, object?> { [nameof(RoleHome.Role)] = CityRoles.Dispatcher });
+        var nothingBuilt = new PortalNavigation(NavigationCatalogue.Entries, new HashSet<string>());
+        var page = await new ComponentRenderer { Navigation = nothingBuilt }
+            .RenderAsync<RoleHome>(new Dictionary<string, object?> { [nameof(RoleHome.Role)] = CityRoles.Dispatcher });
 
         Assert.Empty(page.QuerySelectorAll("a[data-entry]"));
         Assert.All(page.QuerySelectorAll("[data-entry]"), entry => Assert.Contains("尚未开放", entry.TextContent));

@@ -13,7 +13,7 @@ public static class NavigationCatalogue
     public static IReadOnlyList<NavigationEntry> Entries { get; } =
     [
         Home,
-        new("Inbox", "/inbox", [CityRoles.Dispatcher, CityRoles.Handler]),
+        new("Inbox", "/inbox", [CityRoles.Operator, CityRoles.Dispatcher, CityRoles.Handler, CityRoles.Supervisor], CountPath: "/inbox/count"),
         new("Intake", "/intake", [CityRoles.Operator, CityRoles.Dispatcher]),
         new("Cases", "/cases", [CityRoles.Operator, CityRoles.Dispatcher, CityRoles.Handler, CityRoles.Supervisor, CityRoles.Leader, CityRoles.Auditor]),
         new("Supervision", "/supervision", [CityRoles.Dispatcher, CityRoles.Supervisor, CityRoles.Leader]),

@@ -7,12 +7,17 @@ using CityOps.Flow.Web.Hosting;
 using CityOps.Flow.Web.Identity;
 using CityOps.Flow.Web.Localization;
 using CityOps.Flow.Web.Portal;
+using CityOps.Flow.Web.Portal.Intake;
 using CityOps.Flow.Web.Portal.Navigation;
 using CityOps.Flow.Web.Portal.Inbox;
 using CityOps.Flow.Web.Workers;
 using CityOps.Flow.Web.Api.Workflows;
 using CityOps.Flow.Web.Api.Cases;
 using CityOps.Flow.Web.Api.Open311;
+using CityOps.Flow.Web.Api.Alarms;
+using CityOps.Flow.Web.Api.Addresses;
+using CityOps.Flow.Web.Api.Supervision;
+using CityOps.Flow.Web.Api.Reporting;
 using CityOps.Flow.Web.Cases;
 using CityOps.Flow.Web.Cases.Tasks;
 using CityOps.Flow.Web.Portal.Cases;
@@ -26,8 +31,13 @@ builder.Services.AddTestClock(builder.Configuration, builder.Environment);
 builder.Services.AddCaseIntake(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCaseTasks();
 builder.Services.AddCaseAttachments();
+builder.Services.AddCityAddresses(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddIntakeDesk();
 builder.Services.AddOpen311(builder.Configuration);
 builder.Services.AddCasePortal();
+builder.Services.AddSupervision();
+builder.Services.AddKpiReporting();
+builder.Services.AddAlarmIntake(builder.Configuration);
 builder.Services.AddPortalDataProtection(builder.Configuration);
 builder.Services.AddCityOpsIdentity();
 builder.Services.AddAuthorization();
@@ -36,7 +46,7 @@ builder.Services.AddDemoOrganisation(builder.Configuration);
 builder.Services.AddSingleton<StartupReport>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DatabaseHealthCheck.ReadyTag]);
 builder.Services.AddOpenApi();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ExceptionResponses.Describe);
 builder.Services.AddAntiforgery();
 builder.Services.AddRazorComponents();
 // Chinese text is written as is, not as numeric character references.
@@ -55,8 +65,8 @@ await app.PrepareStorageAsync();
 
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
-    // A refused request (bad form, missing antiforgery token) is the client's fault: keep its 400, not a 500.
-    StatusCodeSelector = exception => exception is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError,
+    // A refused request keeps its 4xx; a database still busy after the store's retries is 503 with Retry-After.
+    StatusCodeSelector = ExceptionResponses.StatusCode,
 });
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseStaticFiles();
@@ -70,11 +80,17 @@ app.MapOpenApi();
 app.MapCurrentUserApi();
 app.MapWorkflowApi();
 app.MapCaseApi();
-app.MapInbox();
-app.MapCaseAttachmentApi();
+app.MapCaseLeadershipApi();
 app.MapTestClock();
+app.MapCaseAttachmentApi();
+app.MapAddressApi();
+app.MapIntakeDesk();
+app.MapInbox();
 app.MapOpen311Api();
 app.MapCasePortal();
+app.MapSupervisionApi();
+app.MapKpiApi();
+app.MapAlarmApi();
 app.MapAccountEndpoints();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();

@@ -5,6 +5,8 @@ public enum CaseCommand
 {
     File,
     Dispatch,
+    /// <summary>A leader hands the case to a department directly (交办), whoever leads it now.</summary>
+    Assign,
     Accept,
 
     /// <summary>The department sends it back as misrouted (退单), with a reason; it returns to the dispatcher.</summary>
@@ -15,6 +17,9 @@ public enum CaseCommand
 
     /// <summary>Ask for more time (延期); approval changes the due time, not the status.</summary>
     RequestExtension,
+
+    /// <summary>Issue a supervision notice (督办) on a case still being worked; the status does not change.</summary>
+    Supervise,
 
     Complete,
     ReviewAccept,
@@ -28,4 +33,7 @@ public enum CaseCommand
     Reopen,
     Merge,
     Cancel,
+
+    /// <summary>Intake joins a duplicate report to the open case; the status stays as it is. Not a person's command.</summary>
+    JoinReport,
 }

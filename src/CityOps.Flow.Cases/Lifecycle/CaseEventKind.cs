@@ -6,11 +6,16 @@ public enum CaseEventKind
     Reported,
     Filed,
     Dispatched,
+    Assigned,
     Accepted,
     Returned,
     AssistanceRequested,
     AssistanceFinished,
     ExtensionRequested,
+
+    /// <summary>A supervisor or leader issued a supervision notice (督办); the status does not change.</summary>
+    SupervisionNoticeIssued,
+
     Completed,
     ReviewAccepted,
     ReviewSentBack,
@@ -20,4 +25,7 @@ public enum CaseEventKind
     Reopened,
     Merged,
     Cancelled,
+
+    /// <summary>Intake clustered another report into the open case (多人一诉); the note names the report's channel and source id.</summary>
+    ReportJoined,
 }

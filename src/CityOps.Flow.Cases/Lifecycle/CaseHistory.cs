@@ -9,11 +9,13 @@ public static class CaseHistory
     {
         [CaseEventKind.Filed] = CaseCommand.File,
         [CaseEventKind.Dispatched] = CaseCommand.Dispatch,
+        [CaseEventKind.Assigned] = CaseCommand.Assign,
         [CaseEventKind.Accepted] = CaseCommand.Accept,
         [CaseEventKind.Returned] = CaseCommand.Return,
         [CaseEventKind.AssistanceRequested] = CaseCommand.RequestAssistance,
         [CaseEventKind.AssistanceFinished] = CaseCommand.FinishAssistance,
         [CaseEventKind.ExtensionRequested] = CaseCommand.RequestExtension,
+        [CaseEventKind.SupervisionNoticeIssued] = CaseCommand.Supervise,
         [CaseEventKind.Completed] = CaseCommand.Complete,
         [CaseEventKind.ReviewAccepted] = CaseCommand.ReviewAccept,
         [CaseEventKind.ReviewSentBack] = CaseCommand.ReviewSendBack,
@@ -23,6 +25,7 @@ public static class CaseHistory
         [CaseEventKind.Reopened] = CaseCommand.Reopen,
         [CaseEventKind.Merged] = CaseCommand.Merge,
         [CaseEventKind.Cancelled] = CaseCommand.Cancel,
+        [CaseEventKind.ReportJoined] = CaseCommand.JoinReport,
     }.ToFrozenDictionary();
 
     /// <summary>The command an event records; null for <see cref="CaseEventKind.Reported"/>, which starts a history.</summary>
@@ -84,6 +87,7 @@ public static class CaseHistory
         CaseEventKind.CallbackDissatisfied => state with { CitizenSatisfied = false, ReopenCount = state.ReopenCount + 1 },
         CaseEventKind.ClosedWithoutCallback => state with { ClosedAt = e.At },
         CaseEventKind.Reopened => state with { ReopenCount = state.ReopenCount + 1, ClosedAt = null },
+        CaseEventKind.ReportJoined => state with { JoinedReportCount = state.JoinedReportCount + 1 },
         _ => state,
     };
 }

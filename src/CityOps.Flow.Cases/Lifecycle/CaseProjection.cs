@@ -34,6 +34,9 @@ public sealed record CaseProjection
 
     public int ExtensionRequestCount { get; init; }
 
+    /// <summary>Reports intake clustered into the case after the first (多人一诉).</summary>
+    public int JoinedReportCount { get; init; }
+
     /// <summary>True, false, or null when nobody was called back.</summary>
     public bool? CitizenSatisfied { get; init; }
 

@@ -7,6 +7,10 @@ namespace CityOps.Flow.Cases.Lifecycle;
 /// <summary>The case status machine as a declarative table: which status allows which command, and where it leads.</summary>
 public static class CaseTransitions
 {
+    /// <summary>The statuses in which a case is open: intake clusters duplicate reports only into these.</summary>
+    public static IReadOnlyList<CaseStatus> OpenStatuses { get; } =
+        [Reported, Filed, Dispatched, Handling, JointHandling, AwaitingReview, AwaitingCallback, Reopened];
+
     /// <summary>Every allowed transition; anything not listed is refused.</summary>
     public static IReadOnlyList<CaseTransition> Table { get; } =
     [
@@ -41,10 +45,30 @@ public static class CaseTransitions
         new(AwaitingCallback, RecordCallbackDissatisfied, Reopened),
         new(AwaitingCallback, CloseWithoutCallback, Closed),
 
+        // A leader's assignment (交办) puts the case before the named department, at any point before its result is in.
+        new(Reported, Assign, Dispatched),
+        new(Filed, Assign, Dispatched),
+        new(Dispatched, Assign, Dispatched),
+        new(Handling, Assign, Dispatched),
+        new(JointHandling, Assign, Dispatched),
+        new(Reopened, Assign, Dispatched),
+
         new(Closed, Reopen, Reopened),
 
         new(Reopened, Dispatch, Dispatched),
         new(Reopened, Merge, Merged),
+
+        // 督办 applies while anyone still owes work on the case, never before filing or after it is final.
+        new(Filed, Supervise, Filed),
+        new(Dispatched, Supervise, Dispatched),
+        new(Handling, Supervise, Handling),
+        new(JointHandling, Supervise, JointHandling),
+        new(AwaitingReview, Supervise, AwaitingReview),
+        new(AwaitingCallback, Supervise, AwaitingCallback),
+        new(Reopened, Supervise, Reopened),
+
+        // 多人一诉: while a case is open, intake may cluster another report of the same problem into it.
+        .. OpenStatuses.Select(status => new CaseTransition(status, JoinReport, status)),
     ];
 
     private static readonly FrozenDictionary<(CaseStatus, CaseCommand), CaseStatus> Next =
@@ -60,7 +84,9 @@ public static class CaseTransitions
             return TransitionOutcome.To(next);
         }
 
-        var allowed = Allowed(status);
+        // The hint names what a person may do next: a supervision notice never moves the case on, and joining a
+        // report is intake's doing.
+        var allowed = Allowed(status).Where(c => c is not (Supervise or JoinReport)).ToList();
         var hint = allowed.Count == 0
             ? $"; a {Describe(status)} case is final"
             : $"; allowed now: {string.Join(", ", allowed.Select(Verb))}";
@@ -93,11 +119,13 @@ public static class CaseTransitions
     {
         CaseCommand.File => "file",
         Dispatch => "dispatch",
+        Assign => "assign",
         Accept => "accept",
         Return => "return",
         RequestAssistance => "request assistance for",
         FinishAssistance => "finish assistance on",
         RequestExtension => "request an extension for",
+        Supervise => "issue a supervision notice on",
         Complete => "complete",
         ReviewAccept => "approve the result of",
         ReviewSendBack => "send back",
@@ -107,6 +135,7 @@ public static class CaseTransitions
         Reopen => "reopen",
         Merge => "merge",
         Cancel => "cancel",
+        JoinReport => "join a report to",
         _ => command.ToString(),
     };
 }

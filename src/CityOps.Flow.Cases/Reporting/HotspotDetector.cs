@@ -42,9 +42,31 @@ public sealed class HotspotDetector(HotspotOptions? options = null)
             perWindow[index]++;
         }
 
+        return Assess(counts.Select(entry => new HotspotCounts(entry.Key.Area, entry.Key.Category, entry.Value)));
+    }
+
+    /// <summary>
+    /// The windows counted for detection at <paramref name="windowEnd"/>: index 0 is the current one, then each trailing
+    /// window, newest first; a database counts reports per window and passes the counts to <see cref="Assess"/>.
+    /// </summary>
+    public IReadOnlyList<HotspotWindow> Windows(DateTimeOffset windowEnd)
+    {
+        var stride = _options.BaselineStride ?? _options.Window;
+        return [.. Enumerable.Range(0, _options.TrailingWindows + 1)
+            .Select(i => new HotspotWindow(windowEnd - stride * i - _options.Window, windowEnd - stride * i))];
+    }
+
+    /// <summary>Warnings from counts already made per window (see <see cref="Windows"/>), most surprising first.</summary>
+    public IReadOnlyList<HotspotWarning> Assess(IEnumerable<HotspotCounts> counts)
+    {
         var warnings = new List<HotspotWarning>();
-        foreach (var ((area, category), perWindow) in counts)
+        foreach (var (area, category, perWindow) in counts)
         {
+            if (perWindow.Count != _options.TrailingWindows + 1)
+            {
+                throw new ArgumentException($"{area}/{category} has {perWindow.Count} window counts; detection needs {_options.TrailingWindows + 1}", nameof(counts));
+            }
+
             var current = perWindow[0];
             if (current < _options.MinimumCount)
             {
@@ -65,7 +87,8 @@ public sealed class HotspotDetector(HotspotOptions? options = null)
             }
         }
 
-        return [.. warnings.OrderBy(w => w.PValue).ThenByDescending(w => w.CurrentCount).ThenBy(w => w.AreaId, StringComparer.Ordinal)];
+        return [.. warnings.OrderBy(w => w.PValue).ThenByDescending(w => w.CurrentCount).ThenBy(w => w.AreaId, StringComparer.Ordinal)
+            .ThenBy(w => w.CategoryCode, StringComparer.Ordinal)];
     }
 
     /// <summary>P(X ≥ k) for X ~ Poisson(λ), summed in log space from k upwards (only asked for when k exceeds λ).</summary>

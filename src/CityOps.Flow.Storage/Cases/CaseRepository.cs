@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using CityOps.Flow.Cases.Catalog;
 using CityOps.Flow.Cases.Intake;
+using CityOps.Flow.Cases.Lifecycle;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -95,6 +96,18 @@ public sealed partial class CaseRepository(IDbConnectionFactory connections)
                 ?? throw new InvalidOperationException($"report {reportId} names case {existingCase}, which is not stored");
         }
 
+        await InsertCaseAsync(connection, transaction, report, opening, ct);
+        var opened = await ReadCaseAsync(connection, transaction, opening.CaseId, ct);
+        await transaction.CommitAsync(ct);
+        return opened!;
+    }
+
+    /// <summary>
+    /// Inserts the case for a stored report under the next number of its day, its search terms and its Reported event,
+    /// and points the report at it; the caller's transaction holds the write lock.
+    /// </summary>
+    private async Task<string> InsertCaseAsync(DbConnection connection, DbTransaction transaction, ReportRow report, CaseOpening opening, CancellationToken ct)
+    {
         var day = CaseNumber.DayOf(opening.OpenedAt);
         var serial = await connection.QuerySingleAsync<long>(new CommandDefinition(
             """
@@ -169,37 +182,43 @@ public sealed partial class CaseRepository(IDbConnectionFactory connections)
 
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE case_reports SET case_id = @CaseId WHERE id = @reportId;
+            UPDATE case_reports SET case_id = @CaseId, intake_outcome = 'opened', intake_cluster_size = 1 WHERE id = @reportId;
             INSERT INTO case_events (case_id, position, kind, at) VALUES (@CaseId, 1, 'Reported', @ReceivedAt);
             """,
-            new { opening.CaseId, reportId, ReceivedAt = Instant(receivedAt) },
+            new { opening.CaseId, reportId = report.Id, ReceivedAt = Instant(receivedAt) },
             transaction,
             cancellationToken: ct));
-        var opened = await ReadCaseAsync(connection, transaction, opening.CaseId, ct);
-        await transaction.CommitAsync(ct);
-        return opened!;
+        return CaseNumber.Format(day, serial);
     }
 
     /// <summary>
-    /// Adds a stored report to an open case (the duplicate index matched it): the cluster grows by one and its time
-    /// span widens. Returns the cluster size; joining a report already on the case changes nothing.
+    /// Adds a stored report to an open case: the cluster grows by one, its time span widens and the case's timeline gets
+    /// a ReportJoined event. Returns the cluster size; joining a report already on the case changes nothing. A case
+    /// that is no longer open (closed, merged, cancelled) refuses the report.
     /// </summary>
-    public async Task<int> JoinCaseAsync(string caseId, long reportId, CancellationToken ct = default)
+    public async Task<int> JoinCaseAsync(string caseId, long reportId, string? actor = null, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);
         await using var transaction = await BeginWriteAsync(connection, ct);
-        var size = await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
-            $"SELECT cluster_size FROM cases WHERE id = @caseId{ForUpdate}", new { caseId }, transaction, cancellationToken: ct))
-            ?? throw new InvalidOperationException($"case {caseId} is not stored");
+        var current = await connection.QuerySingleOrDefaultAsync<(int Size, string? Status)>(new CommandDefinition(
+            $"SELECT cluster_size, status FROM cases WHERE id = @caseId{ForUpdate}", new { caseId }, transaction, cancellationToken: ct));
+        if (current.Status is null)
+        {
+            throw new InvalidOperationException($"case {caseId} is not stored");
+        }
+
         var report = await connection.QuerySingleOrDefaultAsync<ReportRow>(new CommandDefinition(
-            "SELECT case_id AS CaseId, occurred_at AS OccurredAt, received_at AS ReceivedAt FROM case_reports WHERE id = @reportId",
+            """
+            SELECT id AS Id, case_id AS CaseId, channel AS Channel, source_id AS SourceId, occurred_at AS OccurredAt, received_at AS ReceivedAt
+            FROM case_reports WHERE id = @reportId
+            """,
             new { reportId },
             transaction,
             cancellationToken: ct))
             ?? throw new InvalidOperationException($"report {reportId} is not stored");
         if (report.CaseId == caseId)
         {
-            return size;
+            return current.Size;
         }
 
         if (report.CaseId is not null)
@@ -207,20 +226,54 @@ public sealed partial class CaseRepository(IDbConnectionFactory connections)
             throw new InvalidOperationException($"report {reportId} already belongs to case {report.CaseId}");
         }
 
+        var status = Enum.Parse<CaseStatus>(current.Status);
+        if (CaseTransitions.Apply(status, CaseCommand.JoinReport) is { Accepted: false } refused)
+        {
+            throw new InvalidOperationException($"case {caseId}: {refused.Refusal}");
+        }
+
+        var size = await AddToClusterAsync(connection, transaction, caseId, report, actor, ct);
+        await transaction.CommitAsync(ct);
+        return size;
+    }
+
+    /// <summary>
+    /// Joins the report to the case inside the caller's transaction, which holds the case's lock: cluster size, time
+    /// span and event count grow together with the ReportJoined event, so the case stays in step with its history.
+    /// </summary>
+    private async Task<int> AddToClusterAsync(
+        DbConnection connection, DbTransaction transaction, string caseId, ReportRow report, string? actor, CancellationToken ct)
+    {
         var at = Instant(SqlValues.ReadInstant(report.OccurredAt) ?? SqlValues.ReadInstant(report.ReceivedAt));
-        await connection.ExecuteAsync(new CommandDefinition(
+        var grown = await connection.QuerySingleAsync<(int ClusterSize, int EventCount)>(new CommandDefinition(
             """
-            UPDATE case_reports SET case_id = @caseId WHERE id = @reportId;
-            UPDATE cases SET cluster_size = cluster_size + 1,
+            UPDATE cases SET cluster_size = cluster_size + 1, event_count = event_count + 1,
                 first_report_at = CASE WHEN @at < first_report_at THEN @at ELSE first_report_at END,
                 last_report_at = CASE WHEN @at > last_report_at THEN @at ELSE last_report_at END
-            WHERE id = @caseId;
+            WHERE id = @caseId
+            RETURNING cluster_size, event_count
             """,
-            new { caseId, reportId, at },
+            new { caseId, at },
             transaction,
             cancellationToken: ct));
-        await transaction.CommitAsync(ct);
-        return size + 1;
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO case_events (case_id, position, kind, at, actor, note) VALUES (@caseId, @EventCount, 'ReportJoined', @ReceivedAt, @actor, @note);
+            UPDATE case_reports SET case_id = @caseId, intake_outcome = 'joined', intake_cluster_size = @ClusterSize WHERE id = @Id;
+            """,
+            new
+            {
+                caseId,
+                grown.EventCount,
+                grown.ClusterSize,
+                report.Id,
+                ReceivedAt = Instant(SqlValues.ReadInstant(report.ReceivedAt)),
+                actor,
+                note = $"{report.Channel}:{report.SourceId}",
+            },
+            transaction,
+            cancellationToken: ct));
+        return grown.ClusterSize;
     }
 
     /// <summary>Sets who leads the case and by when, once routing or a dispatcher decided; false for an unknown case.</summary>
@@ -233,12 +286,15 @@ public sealed partial class CaseRepository(IDbConnectionFactory connections)
             cancellationToken: ct)) == 1;
     }
 
-    /// <summary>Records the workflow instance that runs the case's lifecycle; false for an unknown case.</summary>
+    /// <summary>
+    /// Records the workflow instance that runs the case's lifecycle; false for an unknown case or one that is already
+    /// linked to an instance (another node recovered it first).
+    /// </summary>
     public async Task<bool> LinkProcessInstanceAsync(string caseId, string processInstanceId, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE cases SET process_instance_id = @processInstanceId WHERE id = @caseId",
+            "UPDATE cases SET process_instance_id = @processInstanceId WHERE id = @caseId AND process_instance_id IS NULL",
             new { caseId, processInstanceId },
             cancellationToken: ct)) == 1;
     }
@@ -266,6 +322,8 @@ public sealed partial class CaseRepository(IDbConnectionFactory connections)
 
         public string Channel { get; set; } = "";
 
+        public string SourceId { get; set; } = "";
+
         public string? CaseId { get; set; }
 
         public string CategoryCode { get; set; } = "";
@@ -287,5 +345,8 @@ public sealed partial class CaseRepository(IDbConnectionFactory connections)
         public object? OccurredAt { get; set; }
 
         public object? ReceivedAt { get; set; }
+
+        /// <summary>The cluster size the report's case reached when it joined; 1 for the report that opened it.</summary>
+        public int ClusterSize { get; set; } = 1;
     }
 }

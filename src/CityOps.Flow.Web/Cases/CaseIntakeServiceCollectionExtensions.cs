@@ -1,4 +1,5 @@
 using CityOps.Flow.Cases.Catalog;
+using CityOps.Flow.Cases.Intake.Clustering;
 using CityOps.Flow.Storage;
 
 namespace CityOps.Flow.Web.Cases;
@@ -6,8 +7,8 @@ namespace CityOps.Flow.Web.Cases;
 public static class CaseIntakeServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers case storage, the category catalogue (<c>Cases:Catalog</c>, by default <c>samples/catalog/categories.json</c>
-    /// beside the binaries or in the nearest folder above the content root holding it), intake and data scopes.
+    /// Registers case storage, the clustering rule, the lifecycle sync, the category catalogue (<c>Cases:Catalog</c>, by default <c>samples/catalog/categories.json</c>
+    /// beside the binaries or in the nearest folder above the content root holding it), the district's addresses, intake and data scopes.
     /// Needs <c>AddCityOpsStorage</c> and <c>AddWorkflowRuntime</c> first.
     /// </summary>
     public static IServiceCollection AddCaseIntake(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -21,9 +22,28 @@ public static class CaseIntakeServiceCollectionExtensions
                 $"The category catalogue {path} cannot be loaded: {string.Join("; ", loaded.Problems)}");
         });
         services.AddSingleton<CityAreasSource>();
+        services.AddCityAddresses(configuration, contentRoot);
         services.AddSingleton<CaseScopes>();
+        services.AddSingleton(ClusteringFrom(configuration));
+        services.AddSingleton<CaseIntakeWriteGate>();
+        services.AddSingleton<CaseIntakeLifecycleSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<CaseIntakeLifecycleSync>());
         services.AddSingleton<CaseIntake>();
         return services;
+    }
+
+    /// <summary>
+    /// The clustering rule: <c>Cases:Clustering:RadiusMetres</c> (default 50) and <c>Cases:Clustering:Window</c>
+    /// (default 1.00:00:00, how long after a case's latest report another one still joins it).
+    /// </summary>
+    private static ClusteringPolicy ClusteringFrom(IConfiguration configuration)
+    {
+        var defaults = ClusteringPolicy.Default.DefaultRule;
+        var radius = configuration.GetValue("Cases:Clustering:RadiusMetres", defaults.RadiusMetres);
+        var window = configuration.GetValue("Cases:Clustering:Window", defaults.Window);
+        return radius == defaults.RadiusMetres && window == defaults.Window
+            ? ClusteringPolicy.Default
+            : new ClusteringPolicy(new ClusteringRule(radius, window));
     }
 
     private static string LocateCatalog(string? configured, string contentRoot)

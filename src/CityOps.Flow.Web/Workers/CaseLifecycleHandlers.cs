@@ -1,5 +1,7 @@
+using System.Globalization;
 using CityOps.Flow.Cases.Lifecycle;
 using CityOps.Flow.Cases.Supervision;
+using CityOps.Flow.Engine.Feel;
 using CityOps.Flow.Engine.Runtime.ServiceTasks;
 using CityOps.Flow.Storage;
 using CityOps.Flow.Web.Cases;
@@ -10,7 +12,9 @@ namespace CityOps.Flow.Web.Workers;
 /// <summary>
 /// The service-task types the case lifecycle (workflows/case-lifecycle.bpmn) calls. <c>case-status</c> brings the case
 /// record to the status named by the task's <c>status</c> header (invalid, merged, dispatched, closed) by appending the
-/// missing case events, so status, counts and reporting facts follow the workflow; <c>notify</c> stores a supervision
+/// missing case events, so status, counts and reporting facts follow the workflow, and writes the lead department and
+/// due time when a dispatch changed them; <c>case-due</c> writes the due time an approved extension or a reopening set
+/// (the element's local <c>dueAt</c>); <c>notify</c> stores a supervision
 /// notice for 督办 (<c>supervise = true</c>) and logs every warning. Both run inside the engine's command, which may
 /// run again after a conflict, so each reads where the case stands first and appends only what is missing.
 /// </summary>
@@ -18,6 +22,7 @@ public static class CaseLifecycleHandlers
 {
     public const string CaseStatus = "case-status";
     public const string Notify = "notify";
+    public const string CaseDue = "case-due";
 
     public static ServiceTaskHandlers Register(ServiceTaskHandlers handlers, CaseRepository cases, CityAreasSource areas, ILogger notices) =>
         handlers
@@ -35,6 +40,15 @@ public static class CaseLifecycleHandlers
                 }
 
                 return ServiceTaskResult.Completed(new Dictionary<string, object?> { ["caseStatus"] = status });
+            })
+            .Register(CaseDue, context =>
+            {
+                if (Text(context, "caseId") is { } caseId && Instant(context.Variables.GetValueOrDefault("dueAt")) is { } dueAt)
+                {
+                    cases.MoveDueAsync(caseId, dueAt).GetAwaiter().GetResult();
+                }
+
+                return ServiceTaskResult.Completed();
             })
             .Register(Notify, context =>
             {
@@ -89,11 +103,15 @@ public static class CaseLifecycleHandlers
             throw new InvalidOperationException($"case-status '{status}' at '{context.ElementId}': case {caseId} is not stored");
         }
 
-        if (status == "dispatched" && Text(context, "leadDepartment") is { } lead && lead != found.LeadDepartmentId)
+        if (status == "dispatched" && Text(context, "leadDepartment") is { } lead)
         {
-            // Filed by a dispatcher or re-filed after a return: the department's handlers find the case by its lead.
-            var dueAt = context.Variables.GetValueOrDefault("dueAt") as DateTimeOffset? ?? found.DueAt;
-            await cases.AssignAsync(caseId, lead, dueAt, autoDispatched: false);
+            // Filed by a dispatcher, re-filed after a return or reassigned by a leader: the department's handlers find
+            // the case by its lead, and everyone sees the due time the first dispatch set.
+            var dueAt = Instant(context.Variables.GetValueOrDefault("dueAt")) ?? found.DueAt;
+            if (lead != found.LeadDepartmentId || dueAt != found.DueAt)
+            {
+                await cases.AssignAsync(caseId, lead, dueAt, autoDispatched: false);
+            }
         }
 
         foreach (var caseEvent in Missing(found.Status, status, context.Variables, context.Now))
@@ -135,6 +153,15 @@ public static class CaseLifecycleHandlers
         var department = Text(context, "leadDepartment");
         return new DataScope(city.Everything.AreaIds, department is null ? [] : [department]);
     }
+
+    /// <summary>A FEEL date-time variable as an instant; FEEL keeps date-times with their zone or offset.</summary>
+    private static DateTimeOffset? Instant(object? value) => value switch
+    {
+        DateTimeOffset instant => instant,
+        FeelDateTime { Instant: { } instant } => instant,
+        string text when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) => parsed,
+        _ => null,
+    };
 
     private static string? Text(ServiceTaskContext context, string name) => context.Variables.GetValueOrDefault(name)?.ToString();
 }

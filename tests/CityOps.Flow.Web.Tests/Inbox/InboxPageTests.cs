@@ -50,6 +50,11 @@ public sealed class InboxPageTests : IAsyncLifetime
         Assert.Equal("1", await handler.Http.GetStringAsync("/inbox/count"));
         var polled = PortalClient.Parse(await handler.Http.GetStringAsync("/inbox/rows"));
         Assert.Equal(caseNumber, Assert.Single(polled.QuerySelectorAll("[data-task]")).GetAttribute("data-case-number"));
+        var sidebarCount = polled.QuerySelector("[hx-swap-oob]")!;
+        Assert.Equal("innerHTML:#nav-count-Inbox", sidebarCount.GetAttribute("hx-swap-oob"));
+        Assert.Equal("1", sidebarCount.TextContent);
+        Assert.Null(inbox.QuerySelector("#inbox-rows ~ [hx-swap-oob]"));
+        Assert.Equal("待办 1 项", inbox.QuerySelector("[data-role=inbox-count]")!.TextContent.Trim());
 
         var overdue = await handler.PageAsync("/inbox?due=Overdue");
 
@@ -64,6 +69,7 @@ public sealed class InboxPageTests : IAsyncLifetime
     {
         var handler = await InboxSession.SignInAsync(host, "lamp-handler", Password);
         var colleague = await InboxSession.SignInAsync(host, "lamp-colleague", Password);
+        var colleaguesStalePage = await colleague.PageAsync("/inbox");
 
         var claimed = await handler.SubmitAsync("/inbox", await handler.PageAsync("/inbox"), "form[action$='/claim']", []);
 
@@ -75,6 +81,9 @@ public sealed class InboxPageTests : IAsyncLifetime
         Assert.Equal("路灯班组长 已签收", theirs.QuerySelector("[data-role=holder]")!.TextContent.Trim());
         Assert.Null(theirs.QuerySelector("form"));
         Assert.Empty((await colleague.PageAsync("/inbox?mine=true")).QuerySelectorAll("[data-task]"));
+        var tooLate = await colleague.SubmitAsync("/inbox", colleaguesStalePage, "form[action$='/claim']", []);
+        Assert.Equal("/inbox?refused=claim", PortalClient.PathOf(tooLate.Headers.Location!));
+        Assert.Equal("未能签收：任务已被他人签收或已办结。", (await colleague.PageAsync("/inbox?refused=claim")).QuerySelector("[data-role=refused]")!.TextContent.Trim());
 
         var released = await handler.SubmitAsync("/inbox", await handler.PageAsync("/inbox"), "form[action$='/unclaim']", []);
 

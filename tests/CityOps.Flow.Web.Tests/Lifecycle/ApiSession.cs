@@ -20,6 +20,23 @@ public sealed class ApiSession(HttpClient http, string userName)
         return new ApiSession(client.Http, userName);
     }
 
+    /// <summary>Signs in through the portal's sign-in form, as a browser does (antiforgery token included).</summary>
+    public static async Task<ApiSession> SignInAsync(HttpClient http, string userName, string password)
+    {
+        var page = await http.GetAsync("/sign-in");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var token = PortalClient.AntiforgeryTokenOf(PortalClient.Parse(await page.Content.ReadAsStringAsync()));
+        var signedIn = await http.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        }));
+        Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect && PortalClient.SetsAuthCookie(signedIn), $"{userName} could not sign in");
+        return new ApiSession(http, userName);
+    }
+
     public Task<HttpResponseMessage> GetAsync(string path) => Http.GetAsync(path);
 
     public Task<HttpResponseMessage> PostAsync(string path, object? body = null) =>

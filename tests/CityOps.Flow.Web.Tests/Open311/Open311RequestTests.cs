@@ -142,11 +142,23 @@ public sealed class Open311RequestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_address_without_coordinates_is_refused_until_addresses_are_geocoded()
+    public async Task A_request_with_only_an_address_string_is_placed_by_the_gazetteer_and_an_unknown_address_is_refused()
     {
-        var form = Open311Client.LampRequest().Where(f => f.Key is not ("lat" or "long"));
-        var errors = await client.XmlAsync(await client.PostAsync("/requests.xml", form), HttpStatusCode.BadRequest);
-        Assert.Contains("not geocoded", (string?)errors.Root!.Element("error")!.Element("description"));
+        var placed = Open311Client.LampRequest().Where(f => f.Key is not ("lat" or "long" or "address_string"))
+            .Append(new("address_string", "上海市浦江区三林路120号")).ToList();
+        var unknown = Open311Client.LampRequest("路灯闪烁").Where(f => f.Key is not ("lat" or "long" or "address_string"))
+            .Append(new("address_string", "火星基地一号舱")).ToList();
+
+        var receipt = await client.JsonAsync(await client.PostAsync("/requests.json", placed), HttpStatusCode.Created);
+        var errors = await client.XmlAsync(await client.PostAsync("/requests.xml", unknown), HttpStatusCode.BadRequest);
+
+        var requestId = receipt[0].GetProperty("service_request_id").GetString();
+        var request = await client.JsonAsync(await client.GetAsync($"/requests/{requestId}.json"), HttpStatusCode.OK);
+        // 三林路 runs through 三林镇, west of the district centre (121.515).
+        Assert.True(request[0].GetProperty("long").GetDouble() < 121.515, request.ToString());
+        Assert.Equal("上海市浦江区三林路120号", request[0].GetProperty("address").GetString());
+        var description = (string?)errors.Root!.Element("error")!.Element("description");
+        Assert.StartsWith("address_string: no road, compound, landmark, street or community of the district matches '火星基地一号舱'", description);
     }
 
     [Theory]

@@ -27,6 +27,9 @@ public sealed class ComponentRenderer
 
     public PortalNavigation Navigation { get; init; } = PortalNavigation.FromRoutesIn(typeof(App).Assembly);
 
+    /// <summary>Services a component needs beyond the portal's basics (applied last).</summary>
+    public Action<IServiceCollection>? Services { get; init; }
+
     /// <summary>A signed-in user holding <paramref name="roles"/>, as the sign-in cookie describes them.</summary>
     public static ClaimsPrincipal SignedIn(string userName, string displayName, params string[] roles) =>
         new(new ClaimsIdentity(
@@ -47,6 +50,7 @@ public sealed class ComponentRenderer
         services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgeryStateProvider());
         services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationStateProvider(User));
         services.AddCascadingAuthenticationState();
+        Services?.Invoke(services);
         await using var provider = services.BuildServiceProvider();
         await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
 

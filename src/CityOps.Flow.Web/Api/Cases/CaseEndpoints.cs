@@ -54,7 +54,8 @@ public static class CaseEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, CaseIntake intake, TimeProvider clock, ClaimsPrincipal user)
+    private static async Task<IResult> ReceiveAsync(
+        HttpRequest request, CaseIntake intake, CaseRepository repository, CaseScopes scopes, TimeProvider clock, ClaimsPrincipal user)
     {
         var ct = request.HttpContext.RequestAborted;
         var (report, problems) = await ReadReportAsync(request, clock, ct);
@@ -69,7 +70,10 @@ public static class CaseEndpoints
             return Invalid(outcome.Problems);
         }
 
-        var answer = new IntakeAnswer(outcome.Kind.ToString().ToLowerInvariant(), stored.Id, stored.Number, stored.ClusterSize, CaseView.Of(stored));
+        // A report can join a case of another street: the filer learns where it went, not what that case holds.
+        var visible = await repository.GetAsync(stored.Id, await scopes.ForAsync(user, ct), ct) is not null;
+        var answer = new IntakeAnswer(
+            outcome.Kind.ToString().ToLowerInvariant(), stored.Id, stored.Number, stored.ClusterSize, visible ? CaseView.Of(stored) : null);
         return outcome.Kind == IntakeOutcomeKind.Opened ? Results.Created($"/api/cases/{stored.Id}", answer) : Results.Ok(answer);
     }
 

@@ -4,17 +4,20 @@ using System.Text;
 namespace CityOps.Flow.Web.Api.Clients;
 
 /// <summary>
-/// The client apps allowed to file Open311 requests, read from <c>Open311:Clients:&lt;name&gt;:KeyHash</c> (the SHA-256
-/// of the app's API key, in hex). Only hashes are configured, so a leaked configuration file leaks no key.
+/// The clients allowed to call an API with a key of their own, read from <c>&lt;section&gt;:&lt;name&gt;:KeyHash</c> (the
+/// SHA-256 of the client's API key, in hex): Open311 apps under <c>Open311:Clients</c>, alarm machines under
+/// <c>Alarms:Clients</c>. Only hashes are configured, so a leaked configuration file leaks no key.
 /// </summary>
 public sealed class ApiClientKeys
 {
+    public const string Open311Section = "Open311:Clients";
+
     private readonly IReadOnlyList<(string Name, byte[] Hash)> _clients;
 
-    public ApiClientKeys(IConfiguration configuration)
+    public ApiClientKeys(IConfiguration configuration, string section = Open311Section)
     {
         var clients = new List<(string, byte[])>();
-        foreach (var client in configuration.GetSection("Open311:Clients").GetChildren())
+        foreach (var client in configuration.GetSection(section).GetChildren())
         {
             var hex = client["KeyHash"];
             if (string.IsNullOrWhiteSpace(hex))
@@ -29,12 +32,12 @@ public sealed class ApiClientKeys
             }
             catch (FormatException)
             {
-                throw new InvalidOperationException($"Open311:Clients:{client.Key}:KeyHash is not hexadecimal");
+                throw new InvalidOperationException($"{section}:{client.Key}:KeyHash is not hexadecimal");
             }
 
             if (hash.Length != SHA256.HashSizeInBytes)
             {
-                throw new InvalidOperationException($"Open311:Clients:{client.Key}:KeyHash must be a SHA-256 hash (64 hex digits)");
+                throw new InvalidOperationException($"{section}:{client.Key}:KeyHash must be a SHA-256 hash (64 hex digits)");
             }
 
             clients.Add((client.Key, hash));

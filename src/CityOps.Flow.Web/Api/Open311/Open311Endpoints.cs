@@ -101,6 +101,7 @@ public static class Open311Endpoints
         "reporter.name" => "first_name/last_name",
         "reporter.phone" => "phone",
         _ when field.StartsWith("photos", StringComparison.Ordinal) => "media_url",
+        "location.address" => "address_string",
         _ when field.StartsWith("location", StringComparison.Ordinal) => "lat/long",
         _ => field,
     };

@@ -35,11 +35,11 @@ public static class Open311Submission
         var problems = new List<string>();
         var point = ReadPoint(form, problems);
         var address = Value(form, "address_string");
-        if (point is null && problems.Count == 0)
+        if (point is null && address is null && problems.Count == 0)
         {
-            problems.Add(Value(form, "address_id") is not null || address is not null
-                ? "address_string and address_id are not geocoded yet: send lat and long"
-                : "a location is required: lat and long");
+            problems.Add(Value(form, "address_id") is not null
+                ? "address_id is not known here: send lat and long, or address_string"
+                : "a location is required: lat and long, or address_string");
         }
 
         var description = Value(form, "description");

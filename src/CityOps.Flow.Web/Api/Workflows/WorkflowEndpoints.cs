@@ -10,14 +10,15 @@ namespace CityOps.Flow.Web.Api.Workflows;
 
 /// <summary>
 /// The workflow REST API under <c>/api/workflows</c>: definitions, instances, history, user tasks, messages, signals
-/// and incidents. Every call needs a signed-in user; deploying and retrying incidents need the administrator role.
+/// and incidents, for administrators only: it reads and moves any instance, whatever area its case lies in.
 /// Refusals are RFC 9457 problem details.
 /// </summary>
 public static class WorkflowEndpoints
 {
     public static IEndpointRouteBuilder MapWorkflowApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/workflows").RequireAuthorization().WithTags("Workflows")
+        // Engine administration across every case of the installation, so not scoped by area: administrators only.
+        var api = endpoints.MapGroup("/api/workflows").RequireAuthorization(policy => policy.RequireRole(CityRoles.Administrator)).WithTags("Workflows")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         api.MapPost("/definitions", DeployAsync)

@@ -51,13 +51,14 @@ public static class InboxEndpoints
             [nameof(InboxRows.Offset)] = page.Offset,
             [nameof(InboxRows.Limit)] = InboxFilter.PageSize,
             [nameof(InboxRows.Filters)] = filter.QueryString(),
+            [nameof(InboxRows.Polled)] = true,
         });
     }
 
     /// <summary>The number of open tasks as the navigation badge's text; empty when there are none, which hides the badge.</summary>
     private static async Task<IResult> CountAsync(HttpContext context, ClaimsPrincipal user, CaseTaskDesk desk, CaseWorklist worklist)
     {
-        var count = worklist.Count(await desk.ActorAsync(user, context.RequestAborted));
+        var count = await worklist.CountAsync(await desk.ActorAsync(user, context.RequestAborted), context.RequestAborted);
         return Results.Content(count == 0 ? "" : count.ToString(CultureInfo.InvariantCulture), "text/plain; charset=utf-8");
     }
 
@@ -94,14 +95,13 @@ public static class InboxEndpoints
         var ct = context.RequestAborted;
         var back = LocalUrl.OrHome(returnUrl);
         var actor = await desk.ActorAsync(user, ct);
+        // The page says what failed in its own words: a refusal's detail is not carried in the address, where anyone could write it.
         if (await desk.FindTaskAsync(taskId, actor, ct) is not { } found)
         {
-            return Results.Redirect(QueryHelpers.AddQueryString(back, "refused", taskId.ToString()));
+            return Results.Redirect(QueryHelpers.AddQueryString(back, "refused", action));
         }
 
         var outcome = await desk.ActAsync(actor, found.Case.Case.Id, taskId, action, new TaskActionRequest(), ct);
-        return Results.Redirect(outcome.Succeeded
-            ? back
-            : QueryHelpers.AddQueryString(back, "refused", outcome.Detail ?? action));
+        return Results.Redirect(outcome.Succeeded ? back : QueryHelpers.AddQueryString(back, "refused", action));
     }
 }

@@ -41,6 +41,15 @@ internal sealed class LifecycleHarness
             {
                 Statuses.Add(context.Headers["status"]);
                 return ServiceTaskResult.Completed();
+            })
+            .Register("case-due", context =>
+            {
+                DueTimes.Add(context.Variables["dueAt"] switch
+                {
+                    FeelDateTime { Instant: { } instant } => instant,
+                    var other => (DateTimeOffset)other!,
+                });
+                return ServiceTaskResult.Completed();
             });
         Engine = new WorkflowEngine(Store, Clock, feel, new DmnEvaluator(feel), handlers);
         var deployed = Engine.Deploy([Resource("workflows/routing.dmn"), Resource("workflows/escalation.dmn"), Resource("workflows/case-lifecycle.bpmn")]);
@@ -52,6 +61,9 @@ internal sealed class LifecycleHarness
     public WorkflowEngine Engine { get; }
     public List<Notice> Notices { get; } = [];
     public List<string> Statuses { get; } = [];
+
+    /// <summary>The due times the case-due handler was told (extension approved, case reopened).</summary>
+    public List<DateTimeOffset> DueTimes { get; } = [];
 
     /// <summary>What the notify handler was asked to send.</summary>
     public sealed record Notice(string Tier, bool Supervise, IReadOnlyList<string> Recipients, DateTimeOffset At);

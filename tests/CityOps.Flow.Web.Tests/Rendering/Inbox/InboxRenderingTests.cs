@@ -132,6 +132,23 @@ public sealed class InboxRenderingTests
         Assert.Equal("", complete.QuerySelector("textarea[name=result]")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task Every_kind_of_case_event_has_a_name_in_the_history(string culture)
+    {
+        var at = new DateTime(2026, 11, 21, 9, 0, 0);
+        var events = Enum.GetValues<CaseEventKind>().Select(kind => (at, new CaseEvent(kind, DateTimeOffset.UnixEpoch, "李强", "备注"))).ToList();
+
+        var page = await new ComponentRenderer { Culture = culture }.RenderAsync<CaseHistoryList>(
+            new Dictionary<string, object?> { [nameof(CaseHistoryList.Events)] = events });
+
+        var names = page.QuerySelectorAll("[data-event] strong").Select(name => name.TextContent.Trim()).ToList();
+        Assert.Equal(events.Count, names.Count);
+        Assert.DoesNotContain(names, name => name.StartsWith("Event.", StringComparison.Ordinal));
+        Assert.Equal(names.Count, names.Distinct().Count());
+    }
+
     private static readonly Guid TaskId = Guid.Parse("6a1f0c9e-33c2-4f7b-9a55-0d1e2f3a4b5c");
 
     private static InboxRowView Row() => new()

@@ -33,12 +33,6 @@ public sealed partial class CaseRepository
         Add(where, parameters, "c.status = @Status", "Status", query.Status?.ToString());
         Add(where, parameters, "c.channel = @Channel", "Channel", query.Channel is { } channel ? ChannelCode.Of(channel) : null);
         Add(where, parameters, "c.lead_department_id = @DepartmentId", "DepartmentId", query.DepartmentId);
-        if (!string.IsNullOrWhiteSpace(query.Keyword))
-        {
-            // Within one area the area's index narrows the cases to a few thousand, which the substring recheck reads
-            // faster than the keyword index can list a common word's cases across the whole district.
-            AddKeyword(where, parameters, query.Keyword.Trim(), useKeywordIndex: query.AreaId is null);
-        }
 
         if (cursor is not null)
         {
@@ -50,8 +44,28 @@ public sealed partial class CaseRepository
 
         parameters.Add("Limit", pageSize + 1);
         await using var connection = await connections.OpenAsync(ct);
+        var byArea = query.AreaId is not null;
+        if (!string.IsNullOrWhiteSpace(query.Keyword))
+        {
+            // Within one area the area's index narrows the cases to a few thousand, which the substring recheck reads
+            // faster than the keyword index can list a common word's cases across the whole district; a rare word is
+            // still quickest from the keyword index.
+            var keyword = query.Keyword.Trim();
+            if (byArea && await HasRareTermAsync(connection, KeywordTerms(keyword), ct))
+            {
+                byArea = false;
+            }
+
+            AddKeyword(where, parameters, keyword, useKeywordIndex: !byArea);
+        }
+
+        if (query.AreaId is not null && !byArea)
+        {
+            where.Add("(c.street_id = @AreaId OR c.community_id = @AreaId OR c.grid_id = @AreaId)");
+        }
+
         var rows = (await connection.QueryAsync<CaseRow>(new CommandDefinition(
-            query.AreaId is null
+            !byArea
                 ? $"""
                     SELECT {CaseColumns} FROM cases c
                     WHERE {string.Join("\n  AND ", where)}
@@ -90,7 +104,7 @@ public sealed partial class CaseRepository
         }
 
         var words = keyword.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var terms = words.SelectMany(CaseSearchTerms.Of).Distinct(StringComparer.Ordinal).ToArray();
+        var terms = KeywordTerms(keyword);
         if (terms.Length > 0 && useKeywordIndex)
         {
             if (Dialect == SqlDialect.Postgres)
@@ -112,6 +126,12 @@ public sealed partial class CaseRepository
             where.Add($"(lower(c.description) LIKE @{name} ESCAPE '\\' OR lower(c.address) LIKE @{name} ESCAPE '\\')");
         }
     }
+
+    /// <summary>The keyword index terms of every word of the keyword; empty for a case number.</summary>
+    private static string[] KeywordTerms(string keyword) =>
+        CaseNumberPattern().IsMatch(keyword)
+            ? []
+            : [.. keyword.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).SelectMany(CaseSearchTerms.Of).Distinct(StringComparer.Ordinal)];
 
     private static string EscapeLike(string text)
     {

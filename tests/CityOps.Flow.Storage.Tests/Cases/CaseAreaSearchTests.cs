@@ -19,10 +19,13 @@ public sealed class CaseAreaSearchTests(TestDatabases databases) : IClassFixture
 
         var street = await scenario.Cases.SearchAsync(new CaseQuery { AreaId = Lujiazui, Keyword = "路灯" }, District);
         var community = await scenario.Cases.SearchAsync(new CaseQuery { AreaId = LujiazuiCommunity, Keyword = "路灯" }, District);
+        var wholeStreet = await scenario.Cases.SearchAsync(new CaseQuery { AreaId = Lujiazui }, District);
         var outsideScope = await scenario.Cases.SearchAsync(new CaseQuery { AreaId = Lujiazui, Keyword = "路灯" }, DataScope.ForAreas(Huamu));
 
         Assert.Equal([inCommunity.Id, inStreet.Id], street.Cases.Select(c => c.Id));
         Assert.Equal([inCommunity.Id], community.Cases.Select(c => c.Id));
+        Assert.Equal(3, wholeStreet.Cases.Count);
+        Assert.Equal(inCommunity.Id, wholeStreet.Cases[1].Id);
         Assert.Empty(outsideScope.Cases);
     }
 

@@ -160,6 +160,8 @@ public sealed class CaseDesk(LifecycleHost host)
     public static DateTimeOffset? Due(JsonElement caseView) =>
         caseView.GetProperty("dueAt").ValueKind == JsonValueKind.Null ? null : caseView.GetProperty("dueAt").GetDateTimeOffset();
 
+    public static AngleSharp.Html.Dom.IHtmlDocument ParsePage(string html) => Hosting.PortalClient.Parse(html);
+
     /// <summary>A local time in Shanghai on a day of March 2026.</summary>
     public static DateTimeOffset March(int day, int hour, int minute = 0) => new(2026, 3, day, hour, minute, 0, TimeSpan.FromHours(8));
 }

@@ -15,6 +15,15 @@ public enum ScopeExpectation
     /// <summary>Refused (403) for everyone but administrators, whose engine tools span the installation.</summary>
     AdministratorsOnly,
 
+    /// <summary>Figures (200) in which no case is counted: the only cases of the area asked for are street B's.</summary>
+    NoCasesCounted,
+
+    /// <summary>Refused: 403, 404, or the page's redirect back with <c>refused</c>; the task stays as it was.</summary>
+    Refused,
+
+    /// <summary>A page's form post without a named form: refused before the page reads any case; nothing of street B in the answer.</summary>
+    FormPostWithoutB,
+
     /// <summary>Public by its specification (Open311 GeoReport v2): answered, but without any personal data.</summary>
     PublicWithoutPersonalData,
 }

@@ -97,6 +97,51 @@ public static class ScopeMatrix
             Control = w => w.LeadOfB.GetAsync("/api/tasks"),
         },
 
+        // Supervision (督办): the board, notices and extension requests, always within the caller's scope.
+        new()
+        {
+            Route = "GET /api/supervision/board", Expect = ListWithoutB,
+            Probe = (w, u) => u.Session.GetAsync($"/api/supervision/board?street={StreetB}"),
+            Control = w => w.Desk.Supervisor.GetAsync($"/api/supervision/board?street={StreetB}"),
+        },
+        new()
+        {
+            Route = "GET /api/supervision/notices", Expect = ListWithoutB,
+            Probe = (w, u) => u.Session.GetAsync("/api/supervision/notices"),
+            Control = w => w.Desk.Supervisor.GetAsync("/api/supervision/notices"),
+        },
+        new()
+        {
+            Route = "GET /api/supervision/extensions", Expect = ListWithoutB,
+            Probe = (w, u) => u.Session.GetAsync("/api/supervision/extensions"),
+            Control = w => w.Desk.Supervisor.GetAsync("/api/supervision/extensions"),
+        },
+        new()
+        {
+            // Street B's open task stands in for a request: a supervisor of street A must not learn whether it exists.
+            Route = "POST /api/supervision/extensions/{taskId:guid}", Expect = Hidden,
+            Probe = (w, u) => u.Session.PostAsync($"/api/supervision/extensions/{w.TaskB}", new { outcome = "approve" }),
+        },
+        new()
+        {
+            Route = "GET /api/cases/{id}/supervision-notices/", Expect = Hidden,
+            Probe = (w, u) => u.Session.GetAsync($"/api/cases/{w.CaseB}/supervision-notices"),
+            Control = w => w.Desk.Supervisor.GetAsync($"/api/cases/{w.CaseB}/supervision-notices"),
+        },
+        new()
+        {
+            Route = "POST /api/cases/{id}/supervision-notices/", Expect = Hidden,
+            Probe = (w, u) => u.Session.PostAsync($"/api/cases/{w.CaseB}/supervision-notices", new { message = "越权督办" }),
+            Control = w => w.Desk.Leader.PostAsync($"/api/cases/{w.CaseB}/supervision-notices", new { message = "请加快处置" }),
+        },
+        new()
+        {
+            Route = "GET /supervision", Expect = ListWithoutB,
+            Probe = (w, u) => u.Session.GetAsync($"/supervision?street={StreetB}"),
+            Control = w => w.Desk.Supervisor.GetAsync($"/supervision?street={StreetB}"),
+        },
+        RouteRule.Exempt("POST /supervision", "the board's form posts act through the same scoped desk as POST /api/cases/{id}/supervision-notices and /api/supervision/extensions, probed above"),
+
         // Intake: a street-A user's report that lands on street B's case learns where it went, not what the case holds.
         new()
         {
@@ -120,6 +165,112 @@ public static class ScopeMatrix
                 department = "dept-power",
             }),
         },
+
+        // Gazetteer and machine intake: no case data.
+        RouteRule.Exempt("GET /api/addresses/resolve", "places an address text on the map (gazetteer), no case"),
+        RouteRule.Exempt("GET /api/addresses/suggestions", "address type-ahead from the gazetteer, no case"),
+        RouteRule.Exempt("GET /api/areas/locate", "the street, community and grid of a point, no case"),
+        RouteRule.Exempt("POST /api/alarms", "machine intake under a device's api key, answers only about the alarms it posted"),
+
+        // Photos.
+        new()
+        {
+            Route = "POST /api/cases/{id}/attachments/", Expect = Hidden,
+            Probe = async (w, u) => await u.Session.Http.PostAsync($"/api/cases/{w.CaseB}/attachments", await PhotoFormAsync(u.Session)),
+            Control = async w => await w.LeadOfB.Http.PostAsync($"/api/cases/{w.CaseB}/attachments", await PhotoFormAsync(w.LeadOfB)),
+        },
+        new()
+        {
+            Route = "GET /api/cases/{id}/attachments/", Expect = Hidden,
+            Probe = (w, u) => u.Session.GetAsync($"/api/cases/{w.CaseB}/attachments"),
+            Control = w => w.LeadOfB.GetAsync($"/api/cases/{w.CaseB}/attachments"),
+        },
+        new()
+        {
+            Route = "GET /api/cases/{id}/attachments/{attachmentId}", Expect = Hidden,
+            Probe = (w, u) => u.Session.GetAsync($"/api/cases/{w.CaseB}/attachments/{w.AttachmentB}"),
+            Control = w => w.Desk.Operator.GetAsync($"/api/cases/{w.CaseB}/attachments/{w.AttachmentB}"),
+        },
+
+        // Supervision (督办) and KPIs.
+        new()
+        {
+            Route = "GET /api/cases/{id}/supervision-notices/", Expect = Hidden,
+            Probe = (w, u) => u.Session.GetAsync($"/api/cases/{w.CaseB}/supervision-notices"),
+            Control = w => w.Desk.Operator.GetAsync($"/api/cases/{w.CaseB}/supervision-notices"),
+        },
+        new()
+        {
+            Route = "POST /api/cases/{id}/supervision-notices/", Expect = Hidden,
+            Probe = (w, u) => u.Session.PostAsync($"/api/cases/{w.CaseB}/supervision-notices", new { message = "请尽快处理" }),
+            Control = w => w.Desk.Supervisor.PostAsync($"/api/cases/{w.CaseB}/supervision-notices", new { message = "请尽快处理" }),
+        },
+        new()
+        {
+            Route = "GET /api/supervision/board", Expect = ListWithoutB,
+            Probe = (w, u) => u.Session.GetAsync("/api/supervision/board"),
+            Control = w => w.Desk.Supervisor.GetAsync("/api/supervision/board"),
+        },
+        new()
+        {
+            Route = "GET /api/supervision/notices", Expect = ListWithoutB,
+            Probe = (w, u) => u.Session.GetAsync("/api/supervision/notices"),
+            Control = w => w.Desk.Supervisor.GetAsync("/api/supervision/notices"),
+        },
+        new()
+        {
+            Route = "GET /api/supervision/extensions", Expect = ListWithoutB,
+            Probe = (w, u) => u.Session.GetAsync("/api/supervision/extensions"),
+            Control = w => w.Desk.Supervisor.GetAsync("/api/supervision/extensions"),
+        },
+        new()
+        {
+            Route = "POST /api/supervision/extensions/{taskId:guid}", Expect = Hidden,
+            Probe = (w, u) => u.Session.PostAsync($"/api/supervision/extensions/{w.ExtensionTaskB}", new { outcome = "approve" }),
+            Control = w => w.Desk.Supervisor.PostAsync($"/api/supervision/extensions/{w.ExtensionTaskB}", new { outcome = "approve" }),
+        },
+        Figures("GET /api/kpi/", w => $"/api/kpi?area={StreetB}"),
+        Figures("GET /api/kpi/trend", w => $"/api/kpi/trend?area={StreetB}"),
+        Figures("GET /api/kpi/workload", w => $"/api/kpi/workload?area={StreetB}&period=month"),
+        new()
+        {
+            Route = "GET /api/kpi/hotspots", Expect = ListWithoutB,
+            Probe = (w, u) => u.Session.GetAsync("/api/kpi/hotspots"),
+            Control = w => w.Desk.Operator.GetAsync("/api/kpi/hotspots"),
+        },
+
+        // Portal pages and their fragments.
+        Page("GET /cases", w => $"/cases?keyword={Uri.EscapeDataString("倒伏")}", ListWithoutB, w => w.Desk.Operator),
+        Page("GET /cases/export.csv", w => $"/cases/export.csv?keyword={Uri.EscapeDataString("倒伏")}", ListWithoutB, w => w.Desk.Operator),
+        Page("GET /cases/{Id}", w => $"/cases/{w.CaseB}", Hidden, w => w.Desk.Operator),
+        Page("GET /cases/{id}/diagram.bpmn", w => $"/cases/{w.CaseB}/diagram.bpmn", Hidden, w => w.Desk.Operator),
+        new()
+        {
+            Route = "POST /cases/{id}/reporter", Expect = Hidden,
+            Probe = (w, u) => ScopeWorld.PostFormAsync(u.Session, $"/cases/{w.CaseB}/reporter"),
+            Control = w => ScopeWorld.PostFormAsync(w.Desk.Operator, $"/cases/{w.CaseB}/reporter"),
+        },
+        Page("GET /inbox", w => "/inbox", ListWithoutB, w => w.LeadOfB),
+        Page("GET /inbox/rows", w => "/inbox/rows", ListWithoutB, w => w.LeadOfB),
+        Page("GET /inbox/count", w => "/inbox/count", ListWithoutB, w => w.LeadOfB),
+        Page("GET /inbox/{TaskId:guid}", w => $"/inbox/{w.TaskB}", Hidden, w => w.LeadOfB),
+        Page("GET /inbox/tasks/{taskId:guid}/photos/{attachmentId}", w => $"/inbox/tasks/{w.TaskB}/photos/{w.AttachmentB}", Hidden, w => w.LeadOfB),
+        new()
+        {
+            Route = "POST /inbox/tasks/{taskId:guid}/{action:regex(^(claim|unclaim)$)}", Expect = Refused,
+            Probe = (w, u) => ScopeWorld.PostFormAsync(u.Session, $"/inbox/tasks/{w.TaskB}/claim", ("returnUrl", "/inbox")),
+        },
+        Page("GET /supervision", w => "/supervision", ListWithoutB, w => w.Desk.Supervisor),
+        Page("GET /dashboard", w => "/dashboard", ListWithoutB, w => w.Desk.Leader),
+        Page("GET /intake", w => "/intake", ListWithoutB, w => w.Desk.Operator),
+        Page("GET /intake/lookup", w => $"/intake/lookup?Input.Category=0109&Input.Address={Uri.EscapeDataString("东明社区居委会")}", ListWithoutB, w => w.Desk.Operator),
+        FormPost("POST /cases", w => "/cases"),
+        FormPost("POST /cases/{Id}", w => $"/cases/{w.CaseB}"),
+        FormPost("POST /inbox", w => "/inbox"),
+        FormPost("POST /inbox/{TaskId:guid}", w => $"/inbox/{w.TaskB}"),
+        FormPost("POST /supervision", w => "/supervision"),
+        FormPost("POST /dashboard", w => "/dashboard"),
+        FormPost("POST /intake", w => "/intake"),
 
         // The engine's administration API reaches every instance whatever its street: administrators only.
         AdminOnly("GET /api/workflows/definitions", w => "/api/workflows/definitions"),
@@ -145,6 +296,41 @@ public static class ScopeMatrix
         AdminOnly("GET /api/testing/clock/", w => "/api/testing/clock"),
         AdminOnlyPost("POST /api/testing/clock/", w => "/api/testing/clock"),
     ];
+
+    private static RouteRule Figures(string route, Func<ScopeWorld, string> path) => new()
+    {
+        Route = route,
+        Expect = NoCasesCounted,
+        Probe = (w, u) => u.Session.GetAsync(path(w)),
+        Control = w => w.Desk.Operator.GetAsync(path(w)),
+    };
+
+    private static RouteRule Page(string route, Func<ScopeWorld, string> path, ScopeExpectation expect, Func<ScopeWorld, Lifecycle.ApiSession> control) => new()
+    {
+        Route = route,
+        Expect = expect,
+        Probe = (w, u) => u.Session.GetAsync(path(w)),
+        Control = w => control(w).GetAsync(path(w)),
+    };
+
+    /// <summary>A page's form post naming no form; the GET probe of the same page checks its scope.</summary>
+    private static RouteRule FormPost(string route, Func<ScopeWorld, string> path) => new()
+    {
+        Route = route,
+        Expect = FormPostWithoutB,
+        Probe = (w, u) => ScopeWorld.PostFormAsync(u.Session, path(w)),
+    };
+
+    private static async Task<MultipartFormDataContent> PhotoFormAsync(Lifecycle.ApiSession user)
+    {
+        var file = new ByteArrayContent(ScopeWorld.Photo);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        return new MultipartFormDataContent
+        {
+            { new StringContent(await ScopeWorld.AntiforgeryTokenAsync(user)), "__RequestVerificationToken" },
+            { file, "file", "other.png" },
+        };
+    }
 
     private static RouteRule AdminOnly(string route, Func<ScopeWorld, string> path) => new()
     {

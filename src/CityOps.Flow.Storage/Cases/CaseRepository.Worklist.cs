@@ -45,7 +45,15 @@ public sealed partial class CaseRepository
             offered.Append($" UNION SELECT task_id FROM user_task_candidate_groups WHERE {In("group_name", "groups", criteria.Groups, parameters)}");
         }
 
-        var where = new StringBuilder($"WHERE t.id IN ({offered}) AND t.process_id = @processId");
+        var reach = $"t.id IN ({offered})";
+        if (criteria.AreaBoundGroups.Count > 0 && criteria.ScopeAreaIds.Count > 0)
+        {
+            reach = $"({reach} OR (t.id IN (SELECT task_id FROM user_task_candidate_groups WHERE {In("group_name", "areaGroups", criteria.AreaBoundGroups, parameters)})"
+                + $" AND ({In("c.street_id", "scope", criteria.ScopeAreaIds, parameters)} OR {In("c.community_id", "scope", criteria.ScopeAreaIds, parameters)}"
+                + $" OR {In("c.grid_id", "scope", criteria.ScopeAreaIds, parameters)})))";
+        }
+
+        var where = new StringBuilder($"WHERE {reach} AND t.process_id = @processId");
         if (criteria.HeldByUser)
         {
             where.Append(" AND t.assignee = @user");

@@ -129,7 +129,8 @@ public sealed class InboxPageTests : IAsyncLifetime
         var done = await handler.PageAsync($"/inbox?done={caseNumber}&action=complete");
         Assert.Equal($"工单 {caseNumber} 已办理：办结。", done.QuerySelector("[data-role=done]")!.TextContent.Trim());
         Assert.Empty(done.QuerySelectorAll("[data-task]"));
-        Assert.NotNull((await handler.PageAsync(path)).QuerySelector("[data-role=task-not-found]"));
+        var finished = await handler.Http.GetAsync(path);
+        Assert.NotNull(PortalClient.Parse(await finished.Content.ReadAsStringAsync()).QuerySelector("[data-role=task-not-found]"));
     }
 
     [Fact]

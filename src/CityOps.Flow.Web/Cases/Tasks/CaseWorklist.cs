@@ -89,8 +89,22 @@ public sealed class CaseWorklist(IWorkflowStore store, CaseRepository repository
         };
     }
 
-    private static WorklistCriteria Everything(TaskActor actor) =>
-        new() { UserId = actor.UserId, Groups = actor.Groups, ProcessId = CaseIntake.LifecycleProcessId };
+    /// <summary>
+    /// Groups such as <c>supervisors</c>, <c>callback</c> and <c>triage</c> span the district, so a task offered to one
+    /// reaches only those whose area holds its case. A task held by or offered to the person, or to their department
+    /// or the district centre, is theirs wherever the case lies: an assisting department reaches a case it does not
+    /// lead through its task, and the district centre takes the cases no street holds.
+    /// </summary>
+    private static WorklistCriteria Everything(TaskActor actor) => new()
+    {
+        UserId = actor.UserId,
+        Groups = actor.Groups.Where(IsAnywhereGroup).ToList(),
+        AreaBoundGroups = actor.Groups.Where(g => !IsAnywhereGroup(g)).ToList(),
+        ScopeAreaIds = actor.Scope.AreaIds.ToList(),
+        ProcessId = CaseIntake.LifecycleProcessId,
+    };
+
+    private static bool IsAnywhereGroup(string group) => group.StartsWith("dept:", StringComparison.Ordinal) || group == TaskGroups.District;
 
     private static bool IsUnfiltered(WorklistQuery query) =>
         query.CategoryCode is not { Length: > 0 } && query.AreaId is not { Length: > 0 } && query.Priority is null && !query.HeldByMe;

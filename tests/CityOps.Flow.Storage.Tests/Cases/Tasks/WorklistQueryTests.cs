@@ -45,6 +45,17 @@ public sealed class WorklistQueryTests(TestDatabases databases) : IClassFixture<
         Assert.Empty(await scenario.Cases.ListWorklistAsync(mine with { ProcessId = "another-process" }));
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_district_wide_groups_tasks_reach_a_person_only_on_cases_in_their_area(SqlDialect dialect)
+    {
+        var (scenario, tasks) = await SeedAsync(dialect);
+        var supervisor = new WorklistCriteria { UserId = "u-supervisor", AreaBoundGroups = ["dept:water"], ScopeAreaIds = [Lujiazui], ProcessId = Process };
+
+        Assert.Equal([tasks["lamp"]], (await scenario.Cases.ListWorklistAsync(supervisor)).Select(e => e.TaskId));
+        Assert.Equal(1, await scenario.Cases.CountWorklistAsync(supervisor));
+        Assert.Empty(await scenario.Cases.ListWorklistAsync(supervisor with { ScopeAreaIds = [] }));
+    }
+
     /// <summary>Four cases with one open task each: lamp and cover offered to dept:water, drain held by u-water, and one for dept:roads.</summary>
     private async Task<(CaseScenario Scenario, Dictionary<string, Guid> Tasks)> SeedAsync(SqlDialect dialect)
     {

@@ -121,6 +121,7 @@ public static class IntakeBenchmark
         builder.Services.AddCityOpsStorage(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddWorkflowRuntime(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddCaseIntake(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddCityAddresses(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddPortalDataProtection(builder.Configuration);
         builder.Services.AddCityOpsIdentity();
         builder.Services.AddDemoOrganisation(builder.Configuration);

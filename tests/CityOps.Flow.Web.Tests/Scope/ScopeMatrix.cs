@@ -208,7 +208,8 @@ public static class ScopeMatrix
         Page("GET /inbox", w => "/inbox", ListWithoutB, w => w.LeadOfB),
         Page("GET /inbox/rows", w => "/inbox/rows", ListWithoutB, w => w.LeadOfB),
         Page("GET /inbox/count", w => "/inbox/count", ListWithoutB, w => w.LeadOfB),
-        Page("GET /inbox/{TaskId:guid}", w => $"/inbox/{w.TaskB}", Hidden, w => w.LeadOfB),
+        // The task page answers a task that is not the caller's with its "no such task" notice, nothing of the case.
+        Page("GET /inbox/{TaskId:guid}", w => $"/inbox/{w.TaskB}", ListWithoutB, w => w.LeadOfB),
         Page("GET /inbox/tasks/{taskId:guid}/photos/{attachmentId}", w => $"/inbox/tasks/{w.TaskB}/photos/{w.AttachmentB}", Hidden, w => w.LeadOfB),
         new()
         {

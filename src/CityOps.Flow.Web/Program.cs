@@ -46,7 +46,7 @@ builder.Services.AddDemoOrganisation(builder.Configuration);
 builder.Services.AddSingleton<StartupReport>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DatabaseHealthCheck.ReadyTag]);
 builder.Services.AddOpenApi();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ExceptionResponses.Describe);
 builder.Services.AddAntiforgery();
 builder.Services.AddRazorComponents();
 // Chinese text is written as is, not as numeric character references.
@@ -65,8 +65,8 @@ await app.PrepareStorageAsync();
 
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
-    // A refused request (bad form, missing antiforgery token) is the client's fault: keep its 400, not a 500.
-    StatusCodeSelector = exception => exception is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError,
+    // A refused request keeps its 4xx; a database still busy after the store's retries is 503 with Retry-After.
+    StatusCodeSelector = ExceptionResponses.StatusCode,
 });
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseStaticFiles();

@@ -11,13 +11,49 @@ public sealed class AreaBoundary
 {
     private readonly IReadOnlyList<IReadOnlyList<GeoRing>> _polygons;
 
-    private AreaBoundary(IReadOnlyList<IReadOnlyList<GeoRing>> polygons) => _polygons = polygons;
+    private AreaBoundary(IReadOnlyList<IReadOnlyList<GeoRing>> polygons)
+    {
+        _polygons = polygons;
+        MinLatitude = polygons.Min(p => p[0].MinLatitude);
+        MaxLatitude = polygons.Max(p => p[0].MaxLatitude);
+        MinLongitude = polygons.Min(p => p[0].MinLongitude);
+        MaxLongitude = polygons.Max(p => p[0].MaxLongitude);
+    }
 
     public int PolygonCount => _polygons.Count;
 
+    public double MinLatitude { get; }
+
+    public double MaxLatitude { get; }
+
+    public double MinLongitude { get; }
+
+    public double MaxLongitude { get; }
+
     /// <summary>Inside an outer ring and outside its holes.</summary>
-    public bool Contains(GeoPoint point) =>
-        _polygons.Any(rings => rings[0].Contains(point) && !rings.Skip(1).Any(hole => hole.Contains(point)));
+    public bool Contains(GeoPoint point)
+    {
+        foreach (var rings in _polygons)
+        {
+            if (!rings[0].Contains(point))
+            {
+                continue;
+            }
+
+            var inHole = false;
+            for (var i = 1; i < rings.Count && !inHole; i++)
+            {
+                inHole = rings[i].Contains(point);
+            }
+
+            if (!inHole)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Reads a GeoJSON Polygon or MultiPolygon geometry; a refusal says what is wrong and where.</summary>
     public static BoundaryReading Parse(string geoJson)

@@ -16,6 +16,16 @@ public sealed class AreaTree
     /// <summary>Bounded areas deepest first, so the first one holding a point is the smallest.</summary>
     private readonly IReadOnlyList<OrgArea> _bounded;
 
+    /// <summary>
+    /// The bounded areas whose bounding box touches each cell of a grid laid over them (deepest first): a point is
+    /// tested against the few areas of its cell, not all of them.
+    /// </summary>
+    private readonly OrgArea[][] _cells = [];
+
+    private readonly (double MinLatitude, double MinLongitude, double LatitudeStep, double LongitudeStep) _cellGrid;
+
+    private const int CellsPerSide = 64;
+
     public AreaTree(IEnumerable<OrgArea> areas)
     {
         _byId = areas.ToDictionary(a => a.Id, StringComparer.Ordinal);
@@ -26,6 +36,54 @@ public sealed class AreaTree
         _roots = [.. _byId.Values.Where(a => a.ParentId is null || !_byId.ContainsKey(a.ParentId)).OrderBy(a => a.Id, StringComparer.Ordinal)];
         _depth = _byId.Keys.ToDictionary(id => id, id => Ancestry(id).Count, StringComparer.Ordinal);
         _bounded = [.. _byId.Values.Where(a => a.Boundary is not null).OrderByDescending(a => _depth[a.Id]).ThenBy(a => a.Id, StringComparer.Ordinal)];
+        if (_bounded.Count > 0)
+        {
+            var (minLat, maxLat) = (_bounded.Min(a => a.Boundary!.MinLatitude), _bounded.Max(a => a.Boundary!.MaxLatitude));
+            var (minLon, maxLon) = (_bounded.Min(a => a.Boundary!.MinLongitude), _bounded.Max(a => a.Boundary!.MaxLongitude));
+            _cellGrid = (minLat, minLon, Math.Max((maxLat - minLat) / CellsPerSide, 1e-9), Math.Max((maxLon - minLon) / CellsPerSide, 1e-9));
+            var cells = Enumerable.Range(0, CellsPerSide * CellsPerSide).Select(_ => new List<OrgArea>()).ToArray();
+            foreach (var area in _bounded)
+            {
+                var b = area.Boundary!;
+                for (var row = Cell(b.MinLatitude, minLat, _cellGrid.LatitudeStep); row <= Cell(b.MaxLatitude, minLat, _cellGrid.LatitudeStep); row++)
+                {
+                    for (var column = Cell(b.MinLongitude, minLon, _cellGrid.LongitudeStep); column <= Cell(b.MaxLongitude, minLon, _cellGrid.LongitudeStep); column++)
+                    {
+                        cells[row * CellsPerSide + column].Add(area);
+                    }
+                }
+            }
+
+            _cells = [.. cells.Select(c => c.ToArray())];
+        }
+    }
+
+    private static int Cell(double value, double min, double step) => Math.Clamp((int)((value - min) / step), 0, CellsPerSide - 1);
+
+    /// <summary>The smallest bounded area holding the point, or null.</summary>
+    private OrgArea? SmallestHolding(GeoPoint point)
+    {
+        if (_cells.Length == 0)
+        {
+            return null;
+        }
+
+        var row = (int)Math.Floor((point.Latitude - _cellGrid.MinLatitude) / _cellGrid.LatitudeStep);
+        var column = (int)Math.Floor((point.Longitude - _cellGrid.MinLongitude) / _cellGrid.LongitudeStep);
+        if (row is < 0 or > CellsPerSide || column is < 0 or > CellsPerSide)
+        {
+            return null;
+        }
+
+        foreach (var area in _cells[Math.Min(row, CellsPerSide - 1) * CellsPerSide + Math.Min(column, CellsPerSide - 1)])
+        {
+            if (area.Boundary!.Contains(point))
+            {
+                return area;
+            }
+        }
+
+        return null;
     }
 
     public IReadOnlyCollection<OrgArea> Areas => _byId.Values;
@@ -91,7 +149,7 @@ public sealed class AreaTree
     /// </summary>
     public AreaPlacement? Locate(GeoPoint point)
     {
-        var found = _bounded.FirstOrDefault(a => a.Boundary!.Contains(point));
+        var found = SmallestHolding(point);
         var method = PlacementMethod.Boundary;
         if (found is null)
         {

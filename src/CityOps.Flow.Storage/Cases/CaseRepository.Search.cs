@@ -25,7 +25,6 @@ public sealed partial class CaseRepository
         if (query.AreaId is { } areaId)
         {
             parameters.Add("AreaId", areaId);
-            where.Add("(c.street_id = @AreaId OR c.community_id = @AreaId OR c.grid_id = @AreaId)");
         }
 
         Add(where, parameters, "c.opened_at >= @OpenedFrom", "OpenedFrom", query.OpenedFrom is { } from ? Instant(from) : null);
@@ -36,7 +35,9 @@ public sealed partial class CaseRepository
         Add(where, parameters, "c.lead_department_id = @DepartmentId", "DepartmentId", query.DepartmentId);
         if (!string.IsNullOrWhiteSpace(query.Keyword))
         {
-            AddKeyword(where, parameters, query.Keyword.Trim());
+            // Within one area the area's index narrows the cases to a few thousand, which the substring recheck reads
+            // faster than the keyword index can list a common word's cases across the whole district.
+            AddKeyword(where, parameters, query.Keyword.Trim(), useKeywordIndex: query.AreaId is null);
         }
 
         if (cursor is not null)
@@ -50,12 +51,14 @@ public sealed partial class CaseRepository
         parameters.Add("Limit", pageSize + 1);
         await using var connection = await connections.OpenAsync(ct);
         var rows = (await connection.QueryAsync<CaseRow>(new CommandDefinition(
-            $"""
-            SELECT {CaseColumns} FROM cases c
-            WHERE {string.Join("\n  AND ", where)}
-            ORDER BY c.opened_at DESC, c.row_id DESC
-            LIMIT @Limit
-            """,
+            query.AreaId is null
+                ? $"""
+                    SELECT {CaseColumns} FROM cases c
+                    WHERE {string.Join("\n  AND ", where)}
+                    ORDER BY c.opened_at DESC, c.row_id DESC
+                    LIMIT @Limit
+                    """
+                : AreaSearchSql(where),
             parameters,
             cancellationToken: ct))).AsList();
         var page = rows.Take(pageSize).ToList();
@@ -74,9 +77,10 @@ public sealed partial class CaseRepository
 
     /// <summary>
     /// A case number matches exactly. Otherwise the index finds the cases holding every term of every word of the
-    /// keyword, and each word is rechecked as a substring of the description or address.
+    /// keyword (unless <paramref name="useKeywordIndex"/> is false), and each word is rechecked as a substring of the
+    /// description or address.
     /// </summary>
-    private void AddKeyword(List<string> where, DynamicParameters parameters, string keyword)
+    private void AddKeyword(List<string> where, DynamicParameters parameters, string keyword, bool useKeywordIndex)
     {
         if (CaseNumberPattern().IsMatch(keyword))
         {
@@ -87,7 +91,7 @@ public sealed partial class CaseRepository
 
         var words = keyword.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var terms = words.SelectMany(CaseSearchTerms.Of).Distinct(StringComparer.Ordinal).ToArray();
-        if (terms.Length > 0)
+        if (terms.Length > 0 && useKeywordIndex)
         {
             if (Dialect == SqlDialect.Postgres)
             {

@@ -73,16 +73,6 @@ public sealed partial class CaseRepository
         }))];
     }
 
-    /// <summary>Moves the case's due time (an approved extension); false for an unknown case.</summary>
-    public async Task<bool> MoveDueAsync(string caseId, DateTimeOffset dueAt, CancellationToken ct = default)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE cases SET due_at = @DueAt WHERE id = @caseId",
-            new { caseId, DueAt = Instant(dueAt) },
-            cancellationToken: ct)) == 1;
-    }
-
     private sealed class LimitStartRow
     {
         public object? FirstDispatchedAt { get; set; }

@@ -2,7 +2,8 @@ namespace CityOps.Flow.Storage;
 
 /// <summary>
 /// Where the data lives: <c>Storage:Provider</c> (sqlite | postgres), <c>ConnectionStrings:CityOps</c>,
-/// <c>Storage:DataDirectory</c> (SQLite only, relative to the content root), <c>Storage:SqliteDurability</c> (Normal | Full).
+/// <c>Storage:DataDirectory</c> (SQLite only, relative to the content root), <c>Storage:SqliteDurability</c> (Normal | Full),
+/// <c>Storage:SqliteBusyTimeout</c> (how long a writer waits for the write lock, default 5 s).
 /// </summary>
 public sealed class StorageOptions
 {
@@ -17,6 +18,9 @@ public sealed class StorageOptions
 
     /// <summary>SQLite only: whether each commit waits for the disk (<see cref="SqliteDurability.Full"/>) or not.</summary>
     public SqliteDurability SqliteDurability { get; set; } = SqliteDurability.Normal;
+
+    /// <summary>SQLite only: how long a writer waits for another writer before the request is answered "busy, retry".</summary>
+    public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromMilliseconds(SqliteConnectionFactory.BusyTimeoutMilliseconds);
 
     /// <summary>The dialect named by <see cref="Provider"/>; throws <see cref="StorageConfigurationException"/> saying why otherwise.</summary>
     public SqlDialect ResolveDialect()

@@ -39,8 +39,8 @@ public static class StorageServiceCollectionExtensions
     public static IDbConnectionFactory CreateConnectionFactory(StorageOptions options, SqlDialect dialect) => dialect switch
     {
         SqlDialect.Sqlite when string.IsNullOrWhiteSpace(options.ConnectionString) =>
-            SqliteConnectionFactory.ForDataDirectory(options.DataDirectory, options.SqliteDurability),
-        SqlDialect.Sqlite => new SqliteConnectionFactory(options.ConnectionString, options.SqliteDurability),
+            SqliteConnectionFactory.ForDataDirectory(options.DataDirectory, options.SqliteDurability, options.SqliteBusyTimeout),
+        SqlDialect.Sqlite => new SqliteConnectionFactory(options.ConnectionString, options.SqliteDurability, options.SqliteBusyTimeout),
         SqlDialect.Postgres => new PostgresConnectionFactory(options.ConnectionString!),
         _ => throw new ArgumentOutOfRangeException(nameof(dialect), dialect, null),
     };

@@ -12,7 +12,7 @@ namespace CityOps.Flow.Storage;
 /// </summary>
 public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 {
-    /// <summary>How long a writer waits for another writer's lock before SQLite reports the database busy.</summary>
+    /// <summary>How long a writer waits for another writer's lock before SQLite reports the database busy, unless configured.</summary>
     public const int BusyTimeoutMilliseconds = 5000;
 
     private static readonly Lazy<bool> NativeLibrary = new(() =>
@@ -28,7 +28,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     private readonly string connectionPragmas;
     private int journalModeSet;
 
-    public SqliteConnectionFactory(string connectionString, SqliteDurability durability = SqliteDurability.Normal)
+    public SqliteConnectionFactory(string connectionString, SqliteDurability durability = SqliteDurability.Normal, TimeSpan? busyTimeout = null)
     {
         _ = NativeLibrary.Value;
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
@@ -46,13 +46,20 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         this.connectionString = builder.ToString();
         DatabasePath = Path.GetFullPath(builder.DataSource);
         Durability = durability;
+        BusyTimeout = busyTimeout ?? TimeSpan.FromMilliseconds(BusyTimeoutMilliseconds);
+        if (BusyTimeout < TimeSpan.Zero)
+        {
+            throw new StorageConfigurationException($"The SQLite busy timeout {BusyTimeout} is negative.");
+        }
+
         var synchronous = durability == SqliteDurability.Full ? "FULL" : "NORMAL";
-        connectionPragmas = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {synchronous}; PRAGMA wal_autocheckpoint = 10000;";
+        connectionPragmas = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {synchronous}; PRAGMA wal_autocheckpoint = 10000;";
     }
 
     /// <summary>The file path for a data folder: <c>&lt;dataDirectory&gt;/cityops.db</c>.</summary>
-    public static SqliteConnectionFactory ForDataDirectory(string dataDirectory, SqliteDurability durability = SqliteDurability.Normal) =>
-        new(new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "cityops.db") }.ToString(), durability);
+    public static SqliteConnectionFactory ForDataDirectory(
+        string dataDirectory, SqliteDurability durability = SqliteDurability.Normal, TimeSpan? busyTimeout = null) =>
+        new(new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "cityops.db") }.ToString(), durability, busyTimeout);
 
     public SqlDialect Dialect => SqlDialect.Sqlite;
 
@@ -60,6 +67,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     public string DatabasePath { get; }
 
     public SqliteDurability Durability { get; }
+
+    /// <summary>How long a writer waits for the write lock before the database is reported busy.</summary>
+    public TimeSpan BusyTimeout { get; }
 
     /// <summary>Closes the pooled connections, so the file can be moved or deleted once the host has stopped.</summary>
     public void Dispose()

@@ -1,18 +1,49 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Text;
 using CityOps.Flow.Engine.Runtime.History;
 using CityOps.Flow.Engine.Runtime.Jobs;
 using CityOps.Flow.Engine.Runtime.Messages;
 using CityOps.Flow.Engine.Runtime.Tasks;
 using CityOps.Flow.Engine.Storage;
-using Dapper;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace CityOps.Flow.Storage;
 
+/// <summary>
+/// A commit is written as a list of positional statements (<c>$1</c>, <c>$2</c>…) built once for both dialects:
+/// SQLite runs them on statements prepared once per connection, PostgreSQL sends them in one batch.
+/// </summary>
 public sealed partial class SqlWorkflowStore
 {
+    private const string InsertInstanceSql = """
+        INSERT INTO workflow_instances (id, version, process_id, process_version, business_key, parent_instance_id, status, started_at, ended_at)
+        VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8)
+        """;
+
+    private const string InsertTaskSql = """
+        INSERT INTO user_tasks (id, instance_id, token_id, element_id, process_id, process_version, name, assignee,
+            candidate_groups, candidate_users, due_date, follow_up_date, priority, form_key, created_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+        ON CONFLICT (id) DO UPDATE SET token_id = excluded.token_id, element_id = excluded.element_id, name = excluded.name,
+            assignee = excluded.assignee, candidate_groups = excluded.candidate_groups, candidate_users = excluded.candidate_users,
+            due_date = excluded.due_date, follow_up_date = excluded.follow_up_date, priority = excluded.priority,
+            form_key = excluded.form_key
+        """;
+
+    private const string InsertJobSql = """
+        INSERT INTO jobs (id, kind, due_at, element_id, instance_id, token_id, process_id, process_version, timer_kind, timer_text,
+            remaining_repetitions, lock_owner, lock_expires_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+        ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, due_at = excluded.due_at, element_id = excluded.element_id,
+            instance_id = excluded.instance_id, token_id = excluded.token_id, process_id = excluded.process_id,
+            process_version = excluded.process_version, timer_kind = excluded.timer_kind, timer_text = excluded.timer_text,
+            remaining_repetitions = excluded.remaining_repetitions, lock_owner = excluded.lock_owner,
+            lock_expires_at = excluded.lock_expires_at
+        """;
+
+    /// <summary>How many times a commit is tried while the database reports itself busy.</summary>
+    public const int BusyCommitAttempts = 3;
+
     public CommitOutcome Commit(WorkflowCommit commit)
     {
         if (commit.IsEmpty)
@@ -20,362 +51,238 @@ public sealed partial class SqlWorkflowStore
             return CommitOutcome.Committed;
         }
 
-        using var connection = connections.Open();
-        using var transaction = BeginWrite(connection);
-
-        // Every instance row first: a version that moved on refuses the whole unit before anything else is written.
-        foreach (var change in commit.Instances)
-        {
-            if (!AdvanceInstance(connection, transaction, change))
-            {
-                transaction.Rollback();
-                return CommitOutcome.Conflict;
-            }
-        }
-
+        var rows = new List<SqlStatement>();
         foreach (var definition in commit.ProcessDefinitionsAdded)
         {
-            AddProcess(connection, transaction, definition);
+            AddProcess(rows, definition);
         }
 
         foreach (var definition in commit.DecisionDefinitionsAdded)
         {
-            AddDecisions(connection, transaction, definition);
+            AddDecisions(rows, definition);
         }
 
         foreach (var change in commit.Instances)
         {
-            ApplyRows(connection, transaction, change);
+            ApplyRows(rows, change);
         }
 
-        SaveJobs(connection, transaction, commit.DefinitionJobsSaved);
-        Delete(connection, transaction, "jobs", commit.DefinitionJobsRemoved);
-        SaveBufferedMessages(connection, transaction, commit.MessagesBuffered);
-        Delete(connection, transaction, "buffered_messages", commit.BufferedMessagesConsumed);
-        transaction.Commit();
-        return CommitOutcome.Committed;
+        SaveJobs(rows, commit.DefinitionJobsSaved);
+        Delete(rows, "jobs", commit.DefinitionJobsRemoved);
+        SaveBufferedMessages(rows, commit.MessagesBuffered);
+        Delete(rows, "buffered_messages", commit.BufferedMessagesConsumed);
+
+        // A busy database rolled the whole commit back, so it is tried again a few times before the caller hears of it.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var connection = connections.Open();
+                return connection switch
+                {
+                    SqliteConnection sqlite => CommitOnSqlite(sqlite, commit.Instances, rows),
+                    NpgsqlConnection postgres => CommitOnPostgres(postgres, commit.Instances, rows),
+                    _ => throw new NotSupportedException($"No commit for {connection.GetType().Name}."),
+                };
+            }
+            catch (DbException e) when (attempt < BusyCommitAttempts && TransientStorageFailure.Is(e))
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 30) << attempt));
+            }
+        }
     }
 
-    private bool AdvanceInstance(DbConnection connection, DbTransaction transaction, InstanceChange change)
+    private object?[] NewInstanceValues(InstanceChange change)
     {
         var state = change.State;
-        var parameters = new
-        {
-            id = Id(change.InstanceId),
-            expected = change.ExpectedVersion,
-            next = change.ExpectedVersion + 1,
-            processId = state.ProcessId,
-            processVersion = state.ProcessVersion,
-            businessKey = state.BusinessKey,
-            parentInstanceId = Id(state.ParentInstanceId),
-            status = state.Status.ToString(),
-            startedAt = Instant(state.StartedAt),
-            endedAt = Instant(state.EndedAt),
-        };
-
-        var rows = change.ExpectedVersion == 0
-            ? connection.Execute(
-                """
-                INSERT INTO workflow_instances (id, version, process_id, process_version, business_key, parent_instance_id, status, started_at, ended_at)
-                VALUES (@id, @next, @processId, @processVersion, @businessKey, @parentInstanceId, @status, @startedAt, @endedAt)
-                ON CONFLICT (id) DO NOTHING
-                """,
-                parameters,
-                transaction)
-            : connection.Execute(
-                """
-                UPDATE workflow_instances SET version = @next, status = @status, business_key = @businessKey, ended_at = @endedAt
-                WHERE id = @id AND version = @expected
-                """,
-                parameters,
-                transaction);
-        return rows == 1;
+        return
+        [
+            Id(change.InstanceId), state.ProcessId, state.ProcessVersion, state.BusinessKey, Id(state.ParentInstanceId),
+            state.Status.ToString(), Instant(state.StartedAt), Instant(state.EndedAt),
+        ];
     }
 
-    private void AddProcess(DbConnection connection, DbTransaction transaction, ProcessDefinitionRecord definition) =>
-        connection.Execute(
+    private void AddProcess(List<SqlStatement> rows, ProcessDefinitionRecord definition) =>
+        rows.Add(new(
             """
             INSERT INTO process_definitions (process_id, version, deployment_id, resource_name, content_hash, xml, deployed_at,
                 message_start_names, signal_start_names)
-            VALUES (@ProcessId, @Version, @DeploymentId, @ResourceName, @ContentHash, @Xml, @DeployedAt, @MessageStartNames, @SignalStartNames)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             """,
-            new
-            {
-                definition.ProcessId,
-                definition.Version,
-                DeploymentId = Id(definition.DeploymentId),
-                definition.ResourceName,
-                definition.ContentHash,
-                definition.Xml,
-                DeployedAt = Instant(definition.DeployedAt),
-                MessageStartNames = WorkflowJson.Serialize(definition.MessageStartNames),
-                SignalStartNames = WorkflowJson.Serialize(definition.SignalStartNames),
-            },
-            transaction);
+            [
+                definition.ProcessId, definition.Version, Id(definition.DeploymentId), definition.ResourceName, definition.ContentHash,
+                definition.Xml, Instant(definition.DeployedAt), WorkflowJson.Serialize(definition.MessageStartNames),
+                WorkflowJson.Serialize(definition.SignalStartNames),
+            ]));
 
-    private void AddDecisions(DbConnection connection, DbTransaction transaction, DecisionDefinitionRecord definition)
+    private void AddDecisions(List<SqlStatement> rows, DecisionDefinitionRecord definition)
     {
-        connection.Execute(
+        rows.Add(new(
             """
             INSERT INTO decision_definitions (definitions_id, version, deployment_id, resource_name, content_hash, xml, deployed_at, decision_ids)
-            VALUES (@DefinitionsId, @Version, @DeploymentId, @ResourceName, @ContentHash, @Xml, @DeployedAt, @DecisionIds)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             """,
-            new
-            {
-                definition.DefinitionsId,
-                definition.Version,
-                DeploymentId = Id(definition.DeploymentId),
-                definition.ResourceName,
-                definition.ContentHash,
-                definition.Xml,
-                DeployedAt = Instant(definition.DeployedAt),
-                DecisionIds = WorkflowJson.Serialize(definition.DecisionIds),
-            },
-            transaction);
-        connection.Execute(
-            "INSERT INTO decision_definition_decisions (decision_id, definitions_id, version) VALUES (@decisionId, @definitionsId, @version)",
-            definition.DecisionIds.Distinct(StringComparer.Ordinal)
-                .Select(decisionId => new { decisionId, definitionsId = definition.DefinitionsId, version = definition.Version }),
-            transaction);
+            [
+                definition.DefinitionsId, definition.Version, Id(definition.DeploymentId), definition.ResourceName, definition.ContentHash,
+                definition.Xml, Instant(definition.DeployedAt), WorkflowJson.Serialize(definition.DecisionIds),
+            ]));
+        foreach (var decisionId in definition.DecisionIds.Distinct(StringComparer.Ordinal))
+        {
+            rows.Add(new(
+                "INSERT INTO decision_definition_decisions (decision_id, definitions_id, version) VALUES ($1, $2, $3)",
+                [decisionId, definition.DefinitionsId, definition.Version]));
+        }
     }
 
-    private void ApplyRows(DbConnection connection, DbTransaction transaction, InstanceChange change)
+    private void ApplyRows(List<SqlStatement> rows, InstanceChange change)
     {
-        AppendHistory(connection, transaction, change);
-        SaveTasks(connection, transaction, change.TasksSaved, CreatedTasks(change));
-        Delete(connection, transaction, "user_tasks", change.TasksRemoved);
-        SaveJobs(connection, transaction, change.JobsSaved);
-        Delete(connection, transaction, "jobs", change.JobsRemoved);
-        SaveMessageSubscriptions(connection, transaction, change.MessageSubscriptionsOpened);
-        Delete(connection, transaction, "message_subscriptions", change.MessageSubscriptionsClosed);
-        SaveSignalSubscriptions(connection, transaction, change.SignalSubscriptionsOpened);
-        Delete(connection, transaction, "signal_subscriptions", change.SignalSubscriptionsClosed);
+        AppendHistory(rows, change);
+        SaveTasks(rows, change.TasksSaved, CreatedTasks(change));
+        Delete(rows, "user_tasks", change.TasksRemoved);
+        SaveJobs(rows, change.JobsSaved);
+        Delete(rows, "jobs", change.JobsRemoved);
+        SaveMessageSubscriptions(rows, change.MessageSubscriptionsOpened);
+        Delete(rows, "message_subscriptions", change.MessageSubscriptionsClosed);
+        SaveSignalSubscriptions(rows, change.SignalSubscriptionsOpened);
+        Delete(rows, "signal_subscriptions", change.SignalSubscriptionsClosed);
     }
 
     /// <summary>
-    /// Appends the command's events. PostgreSQL takes them in multi-row INSERTs: a command writes a dozen or more
-    /// events, and one round trip per chunk instead of per event is most of a commit's time there. SQLite has no round
-    /// trips, and re-running one prepared single-row INSERT is cheaper than parsing a new multi-row statement
-    /// each time.
+    /// The command's events. SQLite re-runs one prepared single-row INSERT (no round trips to save, and no new
+    /// statement to parse); PostgreSQL takes them all in one INSERT over arrays, whose text never changes with the
+    /// number of events, so the server keeps one prepared plan for it.
     /// </summary>
-    private void AppendHistory(DbConnection connection, DbTransaction transaction, InstanceChange change)
+    private void AppendHistory(List<SqlStatement> rows, InstanceChange change)
     {
         if (change.Events.Count == 0)
         {
             return;
         }
 
-        if (connection is SqliteConnection sqlite)
+        var instanceId = Id(change.InstanceId);
+        if (connections.Dialect == SqlDialect.Sqlite)
         {
-            AppendHistory(sqlite, (SqliteTransaction)transaction, change);
+            foreach (var e in change.Events)
+            {
+                rows.Add(new(
+                    "INSERT INTO history_events (instance_id, sequence, kind, time, actor, element_id, payload) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    [instanceId, e.Sequence, e.Kind, Instant(e.Time), e.Actor, e.ElementId, WorkflowJson.Serialize(e)]));
+            }
+
             return;
         }
 
-        const int RowsPerStatement = 100;
-        var instanceId = Id(change.InstanceId);
-        foreach (var chunk in change.Events.Chunk(RowsPerStatement))
-        {
-            var sql = new StringBuilder("INSERT INTO history_events (instance_id, sequence, kind, time, actor, element_id, payload) VALUES ");
-            var parameters = new DynamicParameters();
-            parameters.Add("instanceId", instanceId);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var e = chunk[i];
-                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@instanceId, @s{i}, @k{i}, @t{i}, @a{i}, @e{i}, @p{i})");
-                parameters.Add($"s{i}", e.Sequence);
-                parameters.Add($"k{i}", e.Kind);
-                parameters.Add($"t{i}", Instant(e.Time));
-                parameters.Add($"a{i}", e.Actor);
-                parameters.Add($"e{i}", e.ElementId);
-                parameters.Add($"p{i}", WorkflowJson.Serialize(e));
-            }
-
-            connection.Execute(sql.ToString(), parameters, transaction);
-        }
-    }
-
-    private void AppendHistory(SqliteConnection connection, SqliteTransaction transaction, InstanceChange change)
-    {
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO history_events (instance_id, sequence, kind, time, actor, element_id, payload) VALUES ($i, $s, $k, $t, $a, $e, $p)";
-        insert.Parameters.AddWithValue("$i", Id(change.InstanceId));
-        var sequence = insert.Parameters.Add("$s", SqliteType.Integer);
-        var kind = insert.Parameters.Add("$k", SqliteType.Text);
-        var time = insert.Parameters.Add("$t", SqliteType.Text);
-        var actor = insert.Parameters.Add("$a", SqliteType.Text);
-        var element = insert.Parameters.Add("$e", SqliteType.Text);
-        var payload = insert.Parameters.Add("$p", SqliteType.Text);
-        insert.Prepare();
-        foreach (var e in change.Events)
-        {
-            sequence.Value = e.Sequence;
-            kind.Value = e.Kind;
-            time.Value = Instant(e.Time);
-            actor.Value = e.Actor;
-            element.Value = (object?)e.ElementId ?? DBNull.Value;
-            payload.Value = WorkflowJson.Serialize(e);
-            insert.ExecuteNonQuery();
-        }
+        var events = change.Events;
+        rows.Add(new(
+            """
+            INSERT INTO history_events (instance_id, sequence, kind, time, actor, element_id, payload)
+            SELECT $1, e.* FROM unnest($2::bigint[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[]) AS e
+            """,
+            [
+                instanceId,
+                events.Select(e => e.Sequence).ToArray(),
+                events.Select(e => e.Kind).ToArray(),
+                events.Select(e => e.Time.ToUniversalTime()).ToArray(),
+                events.Select(e => e.Actor).ToArray(),
+                events.Select(e => e.ElementId).ToArray(),
+                events.Select(WorkflowJson.Serialize).ToArray(),
+            ]));
     }
 
     /// <summary>The tasks this change creates: they have no candidate rows yet, so there are none to clear.</summary>
     private static HashSet<Guid> CreatedTasks(InstanceChange change) =>
         change.Events.OfType<UserTaskCreated>().Select(e => e.Task.Id).ToHashSet();
 
-    private void SaveTasks(DbConnection connection, DbTransaction transaction, IReadOnlyList<UserTaskRecord> tasks, HashSet<Guid> created)
+    private void SaveTasks(List<SqlStatement> rows, IReadOnlyList<UserTaskRecord> tasks, HashSet<Guid> created)
     {
-        if (tasks.Count == 0)
+        foreach (var t in tasks)
         {
-            return;
-        }
+            var taskId = Id(t.Id);
+            rows.Add(new(InsertTaskSql,
+            [
+                taskId, Id(t.InstanceId), t.TokenId, t.ElementId, t.ProcessId, t.ProcessVersion, t.Name, t.Assignee,
+                WorkflowJson.Serialize(t.CandidateGroups), WorkflowJson.Serialize(t.CandidateUsers), Instant(t.DueDate),
+                Instant(t.FollowUpDate), t.Priority, t.FormKey, Instant(t.CreatedAt),
+            ]));
 
-        connection.Execute(
-            """
-            INSERT INTO user_tasks (id, instance_id, token_id, element_id, process_id, process_version, name, assignee,
-                candidate_groups, candidate_users, due_date, follow_up_date, priority, form_key, created_at)
-            VALUES (@id, @instanceId, @tokenId, @elementId, @processId, @processVersion, @name, @assignee,
-                @candidateGroups, @candidateUsers, @dueDate, @followUpDate, @priority, @formKey, @createdAt)
-            ON CONFLICT (id) DO UPDATE SET token_id = excluded.token_id, element_id = excluded.element_id, name = excluded.name,
-                assignee = excluded.assignee, candidate_groups = excluded.candidate_groups, candidate_users = excluded.candidate_users,
-                due_date = excluded.due_date, follow_up_date = excluded.follow_up_date, priority = excluded.priority,
-                form_key = excluded.form_key
-            """,
-            tasks.Select(t => new
+            if (!created.Contains(t.Id))
             {
-                id = Id(t.Id),
-                instanceId = Id(t.InstanceId),
-                tokenId = t.TokenId,
-                elementId = t.ElementId,
-                processId = t.ProcessId,
-                processVersion = t.ProcessVersion,
-                name = t.Name,
-                assignee = t.Assignee,
-                candidateGroups = WorkflowJson.Serialize(t.CandidateGroups),
-                candidateUsers = WorkflowJson.Serialize(t.CandidateUsers),
-                dueDate = Instant(t.DueDate),
-                followUpDate = Instant(t.FollowUpDate),
-                priority = t.Priority,
-                formKey = t.FormKey,
-                createdAt = Instant(t.CreatedAt),
-            }),
-            transaction);
+                rows.Add(new("DELETE FROM user_task_candidate_groups WHERE task_id = $1", [taskId]));
+                rows.Add(new("DELETE FROM user_task_candidate_users WHERE task_id = $1", [taskId]));
+            }
 
-        var ids = tasks.Where(t => !created.Contains(t.Id)).Select(t => Id(t.Id)).ToArray();
-        if (ids.Length > 0)
-        {
-            connection.Execute($"DELETE FROM user_task_candidate_groups WHERE {InList("task_id", "ids")}", new { ids }, transaction);
-            connection.Execute($"DELETE FROM user_task_candidate_users WHERE {InList("task_id", "ids")}", new { ids }, transaction);
+            foreach (var group in t.CandidateGroups.Distinct(StringComparer.Ordinal))
+            {
+                rows.Add(new("INSERT INTO user_task_candidate_groups (group_name, task_id) VALUES ($1, $2)", [group, taskId]));
+            }
+
+            foreach (var user in t.CandidateUsers.Distinct(StringComparer.Ordinal))
+            {
+                rows.Add(new("INSERT INTO user_task_candidate_users (user_id, task_id) VALUES ($1, $2)", [user, taskId]));
+            }
         }
-
-        connection.Execute(
-            "INSERT INTO user_task_candidate_groups (group_name, task_id) VALUES (@name, @taskId)",
-            tasks.SelectMany(t => t.CandidateGroups.Distinct(StringComparer.Ordinal).Select(name => new { name, taskId = Id(t.Id) })),
-            transaction);
-        connection.Execute(
-            "INSERT INTO user_task_candidate_users (user_id, task_id) VALUES (@name, @taskId)",
-            tasks.SelectMany(t => t.CandidateUsers.Distinct(StringComparer.Ordinal).Select(name => new { name, taskId = Id(t.Id) })),
-            transaction);
     }
 
-    private void SaveJobs(DbConnection connection, DbTransaction transaction, IReadOnlyList<JobRecord> jobs)
+    private void SaveJobs(List<SqlStatement> rows, IReadOnlyList<JobRecord> jobs)
     {
-        if (jobs.Count == 0)
+        foreach (var j in jobs)
         {
-            return;
+            rows.Add(new(InsertJobSql,
+            [
+                Id(j.Id), j.Kind.ToString(), Instant(j.DueAt), j.ElementId, Id(j.InstanceId), j.TokenId, j.ProcessId, j.ProcessVersion,
+                j.TimerKind.ToString(), j.TimerText, j.RemainingRepetitions, j.LockOwner, Instant(j.LockExpiresAt),
+            ]));
         }
-
-        connection.Execute(
-            """
-            INSERT INTO jobs (id, kind, due_at, element_id, instance_id, token_id, process_id, process_version, timer_kind, timer_text,
-                remaining_repetitions, lock_owner, lock_expires_at)
-            VALUES (@id, @kind, @dueAt, @elementId, @instanceId, @tokenId, @processId, @processVersion, @timerKind, @timerText,
-                @remainingRepetitions, @lockOwner, @lockExpiresAt)
-            ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, due_at = excluded.due_at, element_id = excluded.element_id,
-                instance_id = excluded.instance_id, token_id = excluded.token_id, process_id = excluded.process_id,
-                process_version = excluded.process_version, timer_kind = excluded.timer_kind, timer_text = excluded.timer_text,
-                remaining_repetitions = excluded.remaining_repetitions, lock_owner = excluded.lock_owner,
-                lock_expires_at = excluded.lock_expires_at
-            """,
-            jobs.Select(j => new
-            {
-                id = Id(j.Id),
-                kind = j.Kind.ToString(),
-                dueAt = Instant(j.DueAt),
-                elementId = j.ElementId,
-                instanceId = Id(j.InstanceId),
-                tokenId = j.TokenId,
-                processId = j.ProcessId,
-                processVersion = j.ProcessVersion,
-                timerKind = j.TimerKind.ToString(),
-                timerText = j.TimerText,
-                remainingRepetitions = j.RemainingRepetitions,
-                lockOwner = j.LockOwner,
-                lockExpiresAt = Instant(j.LockExpiresAt),
-            }),
-            transaction);
     }
 
-    private void SaveMessageSubscriptions(DbConnection connection, DbTransaction transaction, IReadOnlyList<MessageSubscriptionRecord> subscriptions) =>
-        connection.Execute(
-            """
-            INSERT INTO message_subscriptions (id, instance_id, token_id, element_id, message_name, correlation_key, opened_at)
-            VALUES (@id, @instanceId, @tokenId, @elementId, @messageName, @correlationKey, @openedAt)
-            ON CONFLICT (id) DO UPDATE SET token_id = excluded.token_id, element_id = excluded.element_id,
-                message_name = excluded.message_name, correlation_key = excluded.correlation_key, opened_at = excluded.opened_at
-            """,
-            subscriptions.Select(s => new
-            {
-                id = Id(s.Id),
-                instanceId = Id(s.InstanceId),
-                tokenId = s.TokenId,
-                elementId = s.ElementId,
-                messageName = s.MessageName,
-                correlationKey = s.CorrelationKey,
-                openedAt = Instant(s.OpenedAt),
-            }),
-            transaction);
-
-    private static void SaveSignalSubscriptions(DbConnection connection, DbTransaction transaction, IReadOnlyList<SignalSubscriptionRecord> subscriptions) =>
-        connection.Execute(
-            """
-            INSERT INTO signal_subscriptions (id, instance_id, token_id, element_id, signal_name)
-            VALUES (@id, @instanceId, @tokenId, @elementId, @signalName)
-            ON CONFLICT (id) DO UPDATE SET token_id = excluded.token_id, element_id = excluded.element_id, signal_name = excluded.signal_name
-            """,
-            subscriptions.Select(s => new
-            {
-                id = Id(s.Id),
-                instanceId = Id(s.InstanceId),
-                tokenId = s.TokenId,
-                elementId = s.ElementId,
-                signalName = s.SignalName,
-            }),
-            transaction);
-
-    private void SaveBufferedMessages(DbConnection connection, DbTransaction transaction, IReadOnlyList<BufferedMessage> messages) =>
-        connection.Execute(
-            """
-            INSERT INTO buffered_messages (id, message_name, correlation_key, variables, published_at, expires_at)
-            VALUES (@id, @messageName, @correlationKey, @variables, @publishedAt, @expiresAt)
-            ON CONFLICT (id) DO UPDATE SET variables = excluded.variables, expires_at = excluded.expires_at
-            """,
-            messages.Select(m => new
-            {
-                id = Id(m.Id),
-                messageName = m.MessageName,
-                correlationKey = m.CorrelationKey,
-                variables = WorkflowJson.Serialize(m.Variables),
-                publishedAt = Instant(m.PublishedAt),
-                expiresAt = Instant(m.ExpiresAt),
-            }),
-            transaction);
-
-    private void Delete(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<Guid> ids)
+    private void SaveMessageSubscriptions(List<SqlStatement> rows, IReadOnlyList<MessageSubscriptionRecord> subscriptions)
     {
-        if (ids.Count > 0)
+        foreach (var s in subscriptions)
         {
-            connection.Execute($"DELETE FROM {table} WHERE {InList("id", "ids")}", new { ids = ids.Select(Id).ToArray() }, transaction);
+            rows.Add(new(
+                """
+                INSERT INTO message_subscriptions (id, instance_id, token_id, element_id, message_name, correlation_key, opened_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7)
+                ON CONFLICT (id) DO UPDATE SET token_id = excluded.token_id, element_id = excluded.element_id,
+                    message_name = excluded.message_name, correlation_key = excluded.correlation_key, opened_at = excluded.opened_at
+                """,
+                [Id(s.Id), Id(s.InstanceId), s.TokenId, s.ElementId, s.MessageName, s.CorrelationKey, Instant(s.OpenedAt)]));
+        }
+    }
+
+    private static void SaveSignalSubscriptions(List<SqlStatement> rows, IReadOnlyList<SignalSubscriptionRecord> subscriptions)
+    {
+        foreach (var s in subscriptions)
+        {
+            rows.Add(new(
+                """
+                INSERT INTO signal_subscriptions (id, instance_id, token_id, element_id, signal_name)
+                VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT (id) DO UPDATE SET token_id = excluded.token_id, element_id = excluded.element_id, signal_name = excluded.signal_name
+                """,
+                [Id(s.Id), Id(s.InstanceId), s.TokenId, s.ElementId, s.SignalName]));
+        }
+    }
+
+    private void SaveBufferedMessages(List<SqlStatement> rows, IReadOnlyList<BufferedMessage> messages)
+    {
+        foreach (var m in messages)
+        {
+            rows.Add(new(
+                """
+                INSERT INTO buffered_messages (id, message_name, correlation_key, variables, published_at, expires_at)
+                VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT (id) DO UPDATE SET variables = excluded.variables, expires_at = excluded.expires_at
+                """,
+                [Id(m.Id), m.MessageName, m.CorrelationKey, WorkflowJson.Serialize(m.Variables), Instant(m.PublishedAt), Instant(m.ExpiresAt)]));
+        }
+    }
+
+    private static void Delete(List<SqlStatement> rows, string table, IReadOnlyList<Guid> ids)
+    {
+        foreach (var id in ids)
+        {
+            rows.Add(new($"DELETE FROM {table} WHERE id = $1", [Id(id)]));
         }
     }
 }

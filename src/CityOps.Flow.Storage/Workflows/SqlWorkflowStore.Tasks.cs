@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Text;
 using CityOps.Flow.Engine.Runtime.Tasks;
-using Dapper;
 
 namespace CityOps.Flow.Storage;
 
@@ -16,23 +16,28 @@ public sealed partial class SqlWorkflowStore
     public UserTaskRecord? FindTask(Guid taskId)
     {
         using var connection = connections.Open();
-        return connection.QuerySingleOrDefault<TaskRow>($"SELECT {TaskColumns} FROM user_tasks t WHERE t.id = @id", new { id = Id(taskId) })?.ToRecord();
+        return PositionalSql.Query(connection, $"SELECT {TaskColumns}, 1 FROM user_tasks t WHERE t.id = $1", [Id(taskId)], TaskRow.Read)
+            .SingleOrDefault()?.ToRecord();
     }
 
     public TaskPage QueryTasks(TaskQuery query)
     {
         var where = new StringBuilder("WHERE 1 = 1");
-        var parameters = new DynamicParameters();
+        var values = new List<object?>();
+        string Value(object? value)
+        {
+            values.Add(value);
+            return "$" + values.Count.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (query.InstanceId is { } instanceId)
         {
-            where.Append(" AND t.instance_id = @instanceId");
-            parameters.Add("instanceId", Id(instanceId));
+            where.Append(" AND t.instance_id = ").Append(Value(Id(instanceId)));
         }
 
         if (query.Assignee is { } assignee)
         {
-            where.Append(" AND t.assignee = @assignee");
-            parameters.Add("assignee", assignee);
+            where.Append(" AND t.assignee = ").Append(Value(assignee));
         }
 
         if (query.UnassignedOnly)
@@ -42,47 +47,76 @@ public sealed partial class SqlWorkflowStore
 
         if (query.CandidateGroups.Count > 0)
         {
-            where.Append($" AND EXISTS (SELECT 1 FROM user_task_candidate_groups g WHERE g.task_id = t.id AND {InList("g.group_name", "groups")})");
-            parameters.Add("groups", query.CandidateGroups.ToArray());
+            var groups = connections.Dialect == SqlDialect.Postgres
+                ? "= ANY(" + Value(query.CandidateGroups.ToArray()) + ")"
+                : "IN (" + string.Join(", ", query.CandidateGroups.Select(g => Value(g))) + ")";
+            where.Append(" AND EXISTS (SELECT 1 FROM user_task_candidate_groups g WHERE g.task_id = t.id AND g.group_name ").Append(groups).Append(')');
         }
 
         if (query.CandidateUser is { } user)
         {
-            where.Append(" AND (t.assignee = @user OR EXISTS (SELECT 1 FROM user_task_candidate_users u WHERE u.task_id = t.id AND u.user_id = @user))");
-            parameters.Add("user", user);
+            var u = Value(user);
+            where.Append(" AND (t.assignee = ").Append(u)
+                .Append(" OR EXISTS (SELECT 1 FROM user_task_candidate_users u WHERE u.task_id = t.id AND u.user_id = ").Append(u).Append("))");
         }
 
         if (query.DueFrom is { } dueFrom)
         {
-            where.Append(" AND t.due_date >= @dueFrom");
-            parameters.Add("dueFrom", Instant(dueFrom));
+            where.Append(" AND t.due_date >= ").Append(Value(Instant(dueFrom)));
         }
 
         if (query.DueBefore is { } dueBefore)
         {
-            where.Append(" AND t.due_date < @dueBefore");
-            parameters.Add("dueBefore", Instant(dueBefore));
+            where.Append(" AND t.due_date < ").Append(Value(Instant(dueBefore)));
         }
 
-        parameters.Add("limit", query.Limit);
-        parameters.Add("offset", query.Offset);
+        var filters = values.ToList();
+        var limit = Value(query.Limit);
+        var offset = Value(query.Offset);
 
+        // One statement: the page and, on every row, the count of all matches. Only a page past the end (or of no
+        // rows) has no row to carry the count, and only then is it counted on its own.
         using var connection = connections.Open();
-        var total = connection.ExecuteScalar<int>($"SELECT COUNT(*) FROM user_tasks t {where}", parameters);
-        var items = connection.Query<TaskRow>(
-                $"""
-                SELECT {TaskColumns} FROM user_tasks t {where}
-                ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.priority DESC, t.created_at, t.id
-                LIMIT @limit OFFSET @offset
-                """,
-                parameters)
-            .Select(r => r.ToRecord())
-            .ToList();
-        return new TaskPage(items, total);
+        var rows = PositionalSql.Query(
+            connection,
+            $"""
+            SELECT {TaskColumns}, COUNT(*) OVER () FROM user_tasks t {where}
+            ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.priority DESC, t.created_at, t.id
+            LIMIT {limit} OFFSET {offset}
+            """,
+            values,
+            TaskRow.Read);
+        var total = rows.Count > 0
+            ? rows[0].Total
+            : query.Offset == 0 && query.Limit > 0
+                ? 0
+                : PositionalSql.Query(connection, $"SELECT COUNT(*) FROM user_tasks t {where}", filters, c => Convert.ToInt64(c(0), CultureInfo.InvariantCulture))[0];
+        return new TaskPage(rows.Select(r => r.ToRecord()).ToList(), (int)total);
     }
 
     private sealed class TaskRow
     {
+        /// <summary>A row of <see cref="TaskColumns"/> followed by the count of all matches.</summary>
+        public static TaskRow Read(Func<int, object?> column) => new()
+        {
+            Id = (string)column(0)!,
+            InstanceId = (string)column(1)!,
+            TokenId = Convert.ToInt64(column(2), CultureInfo.InvariantCulture),
+            ElementId = (string)column(3)!,
+            ProcessId = (string)column(4)!,
+            ProcessVersion = Convert.ToInt64(column(5), CultureInfo.InvariantCulture),
+            Name = (string?)column(6),
+            Assignee = (string?)column(7),
+            CandidateGroups = (string)column(8)!,
+            CandidateUsers = (string)column(9)!,
+            DueDate = column(10),
+            FollowUpDate = column(11),
+            Priority = Convert.ToInt64(column(12), CultureInfo.InvariantCulture),
+            FormKey = (string?)column(13),
+            CreatedAt = column(14),
+            Total = Convert.ToInt64(column(15), CultureInfo.InvariantCulture),
+        };
+
         public string Id { get; set; } = "";
 
         public string InstanceId { get; set; } = "";
@@ -112,6 +146,8 @@ public sealed partial class SqlWorkflowStore
         public string? FormKey { get; set; }
 
         public object? CreatedAt { get; set; }
+
+        public long Total { get; set; }
 
         public UserTaskRecord ToRecord() => new()
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using CityOps.Flow.Engine.Runtime.History;
 using CityOps.Flow.Engine.Storage;
 using Dapper;
@@ -41,8 +42,8 @@ public sealed partial class SqlWorkflowStore(IDbConnectionFactory connections) :
         }
 
         using var connection = connections.Open();
-        var v = version ?? connection.ExecuteScalar<long?>(
-            "SELECT MAX(version) FROM process_definitions WHERE process_id = @processId", new { processId });
+        var v = version ?? PositionalSql.Query(
+            connection, "SELECT MAX(version) FROM process_definitions WHERE process_id = $1", [processId], c => c(0) is { } max ? Convert.ToInt64(max, CultureInfo.InvariantCulture) : (long?)null)[0];
         if (v is not { } wanted)
         {
             return null;
@@ -95,39 +96,41 @@ public sealed partial class SqlWorkflowStore(IDbConnectionFactory connections) :
         return row?.ToRecord();
     }
 
+    /// <summary>
+    /// The version and the history in one statement, so both come from one snapshot: a command that commits in between
+    /// cannot pair stale history with a newer version (the commit would then overwrite events it never saw).
+    /// </summary>
     public StoredInstance? LoadInstance(Guid instanceId)
     {
+        const string Sql = """
+            SELECT i.version, h.kind, h.payload FROM workflow_instances i
+            LEFT JOIN history_events h ON h.instance_id = i.id
+            WHERE i.id = $1
+            ORDER BY h.sequence
+            """;
+        long? version = null;
+        var history = new List<HistoryEvent>();
         using var connection = connections.Open();
-
-        // The version is read before the history: history newer than the version only makes the commit conflict and
-        // re-run, whereas the other order could pair stale state with a current version.
-        var version = connection.ExecuteScalar<long?>("SELECT version FROM workflow_instances WHERE id = @id", new { id = Id(instanceId) });
-        if (version is not { } current)
+        PositionalSql.ForEach(connection, Sql, [Id(instanceId)], column =>
         {
-            return null;
-        }
+            version = Convert.ToInt64(column(0), CultureInfo.InvariantCulture);
+            if (column(1) is string kind)
+            {
+                history.Add(WorkflowJson.Deserialize(kind, (string)column(2)!));
+            }
+        });
 
-        return new StoredInstance(InstanceReplay.StateAt(ReadHistory(connection, instanceId)), current);
+        return version is { } current ? new StoredInstance(InstanceReplay.StateAt(history), current) : null;
     }
 
     public IReadOnlyList<HistoryEvent> ReadHistory(Guid instanceId)
     {
         using var connection = connections.Open();
-        return ReadHistory(connection, instanceId);
-    }
-
-    private static List<HistoryEvent> ReadHistory(DbConnection connection, Guid instanceId) =>
-        connection.Query<(string Kind, string Payload)>(
+        return connection.Query<(string Kind, string Payload)>(
                 "SELECT kind, payload FROM history_events WHERE instance_id = @id ORDER BY sequence", new { id = Id(instanceId) })
             .Select(row => WorkflowJson.Deserialize(row.Kind, row.Payload))
             .ToList();
-
-    /// <summary>A transaction that holds the write lock from its first statement (SQLite: BEGIN IMMEDIATE).</summary>
-    private static DbTransaction BeginWrite(DbConnection connection) => connection switch
-    {
-        SqliteConnection sqlite => sqlite.BeginTransaction(deferred: false),
-        _ => connection.BeginTransaction(),
-    };
+    }
 
     /// <summary>
     /// <c>column IN (list)</c>: Dapper expands a list parameter into one parameter per item on SQLite, but passes it to

@@ -8,7 +8,7 @@ public static class CaseIntakeServiceCollectionExtensions
 {
     /// <summary>
     /// Registers case storage, the clustering rule, the lifecycle sync, the category catalogue (<c>Cases:Catalog</c>, by default <c>samples/catalog/categories.json</c>
-    /// beside the binaries or in the nearest folder above the content root holding it), intake and data scopes.
+    /// beside the binaries or in the nearest folder above the content root holding it), the district's addresses, intake and data scopes.
     /// Needs <c>AddCityOpsStorage</c> and <c>AddWorkflowRuntime</c> first.
     /// </summary>
     public static IServiceCollection AddCaseIntake(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -22,6 +22,7 @@ public static class CaseIntakeServiceCollectionExtensions
                 $"The category catalogue {path} cannot be loaded: {string.Join("; ", loaded.Problems)}");
         });
         services.AddSingleton<CityAreasSource>();
+        services.AddCityAddresses(configuration, contentRoot);
         services.AddSingleton<CaseScopes>();
         services.AddSingleton(ClusteringFrom(configuration));
         services.AddSingleton<CaseIntakeWriteGate>();

@@ -11,9 +11,9 @@ namespace CityOps.Flow.Web.Cases;
 public sealed class CityAddresses(Gazetteer gazetteer, CityAreasSource areas)
 {
     private AddressGeocoder? _geocoder;
+    private AreaTree? _geocoderTree;
 
-    public async ValueTask<AddressGeocoder> GeocoderAsync(CancellationToken ct = default) =>
-        _geocoder ??= new AddressGeocoder(gazetteer, (await areas.GetAsync(ct)).Tree);
+    public async ValueTask<AddressGeocoder> GeocoderAsync(CancellationToken ct = default) => GeocoderFor(await areas.GetAsync(ct));
 
     public async Task<AddressResolution> ResolveAsync(string? address, CancellationToken ct = default) =>
         (await GeocoderAsync(ct)).Resolve(address);
@@ -26,14 +26,18 @@ public sealed class CityAddresses(Gazetteer gazetteer, CityAreasSource areas)
     /// the point only when the address pins it down (a house number, doorplate, compound or landmark), because a road
     /// or a community centre as a point would cluster reports that are kilometres apart.
     /// </summary>
-    public async Task<(ReportLocation? Located, IntakeProblem? Problem)> PlaceAsync(ReportLocation location, CancellationToken ct = default)
+    public async Task<(ReportLocation? Located, IntakeProblem? Problem)> PlaceAsync(ReportLocation location, CancellationToken ct = default) =>
+        Place(location, await areas.GetAsync(ct));
+
+    /// <summary>As <see cref="PlaceAsync"/>, over an area tree already loaded (intake checks and admits reports synchronously).</summary>
+    public (ReportLocation? Located, IntakeProblem? Problem) Place(ReportLocation location, CityAreas city)
     {
         if (string.IsNullOrWhiteSpace(location.Address))
         {
             return (null, new IntakeProblem("location", "needs a point, an areaId or an address"));
         }
 
-        var resolved = await ResolveAsync(location.Address, ct);
+        var resolved = GeocoderFor(city).Resolve(location.Address);
         if (resolved.Problem is { } problem || resolved.Placement is null)
         {
             return (null, new IntakeProblem("location.address", resolved.Problem ?? "the address lies in no area"));
@@ -41,5 +45,18 @@ public sealed class CityAddresses(Gazetteer gazetteer, CityAreasSource areas)
 
         var precise = resolved.Precision is AddressPrecision.Doorplate or AddressPrecision.HouseNumber or AddressPrecision.Place;
         return (location with { Point = precise ? resolved.Point : null, AreaId = resolved.Placement.AreaId }, null);
+    }
+
+    private AddressGeocoder GeocoderFor(CityAreas city)
+    {
+        var current = _geocoder;
+        if (current is not null && ReferenceEquals(_geocoderTree, city.Tree))
+        {
+            return current;
+        }
+
+        current = new AddressGeocoder(gazetteer, city.Tree);
+        (_geocoder, _geocoderTree) = (current, city.Tree);
+        return current;
     }
 }

@@ -6,10 +6,15 @@ public static class CityAddressesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the district's addresses (<see cref="CityAddresses"/>) from the gazetteer <c>Cases:Gazetteer</c>, by
-    /// default samples/demo-gazetteer.json beside the binaries or in the nearest folder above the content root.
+    /// default samples/demo-gazetteer.json beside the binaries or in the nearest folder above the content root. <c>AddCaseIntake</c> calls it.
     /// </summary>
     public static IServiceCollection AddCityAddresses(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        if (services.Any(s => s.ServiceType == typeof(CityAddresses)))
+        {
+            return services;
+        }
+
         var path = Locate(configuration["Cases:Gazetteer"], contentRoot);
         services.AddSingleton(_ =>
         {

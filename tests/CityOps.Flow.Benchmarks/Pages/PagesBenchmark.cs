@@ -141,7 +141,7 @@ public static class PagesBenchmark
         {
             var response = await client.PostAsJsonAsync("/api/intake/reports", new
             {
-                channel = "hotline",
+                channel = "app",
                 sourceId = "pages-bench-" + index.ToString(CultureInfo.InvariantCulture),
                 categoryCode = report.Category,
                 description = report.Description,

@@ -62,11 +62,11 @@ internal sealed class KpiScenario
     {
         // A: auto-dispatched to urban management, done in 2 working hours, accepted, citizen satisfied.
         var a = await OpenAsync("kpi-a", At(16, 9, 0), CaseScenario.Lujiazui, Channel.GridInspector, CaseScenario.UrbanManagement, At(17, 17, 30), auto: true);
-        await EventsAsync(a, (Filed, At(16, 9, 0)), (Dispatched, At(16, 9, 30)), (Accepted, At(16, 10, 0)), (Completed, At(16, 11, 30)),
-            (ReviewAccepted, At(16, 13, 0)), (CallbackSatisfied, At(16, 14, 0)));
-        // A second caller reports the same problem an hour later: it joins A.
+        // A second caller reports the same problem an hour later, while A is open: it joins A.
         var duplicate = await Cases.Cases.RecordReportAsync(CaseScenario.Report("kpi-a-2", "同一处问题", At(16, 10, 0), Channel.Hotline));
         await Cases.Cases.JoinCaseAsync(a, duplicate.ReportId);
+        await EventsAsync(a, (Filed, At(16, 9, 0)), (Dispatched, At(16, 9, 30)), (Accepted, At(16, 10, 0)), (Completed, At(16, 11, 30)),
+            (ReviewAccepted, At(16, 13, 0)), (CallbackSatisfied, At(16, 14, 0)));
 
         // B: late (due at noon), sent back once, completed again at 17:00, citizen dissatisfied: reopened.
         var b = await OpenAsync("kpi-b", At(16, 9, 0), CaseScenario.Lujiazui, Channel.Hotline, CaseScenario.UrbanManagement, At(16, 12, 0), auto: true);

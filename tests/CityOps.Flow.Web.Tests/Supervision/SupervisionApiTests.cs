@@ -42,6 +42,8 @@ public sealed class SupervisionApiTests : IAsyncLifetime
         Assert.All(nearDue.GetProperty("cases").EnumerateArray(), c =>
         {
             Assert.Equal("NearDue", c.GetProperty("dueState").GetString());
+            // No timer has fired on this clock yet: the board measures, the lifecycle warns.
+            Assert.Equal("None", c.GetProperty("warningTier").GetString());
             Assert.Equal(210, c.GetProperty("workingMinutesLeft").GetInt64());
         });
 
@@ -247,6 +249,8 @@ public sealed class SupervisionApiTests : IAsyncLifetime
         Assert.Equal(filed.Number, escalation.GetProperty("caseNumber").GetString());
         Assert.Equal("Overdue", escalation.GetProperty("tier").GetString());
         Assert.True(escalation.GetProperty("bySystem").GetBoolean());
+        var watched = Assert.Single((await GetJsonAsync(supervisor, "/api/supervision/board")).GetProperty("cases").EnumerateArray());
+        Assert.Equal("Overdue", watched.GetProperty("warningTier").GetString());
     }
 
     /// <summary>The lead department's handler accepts the case and asks for more time.</summary>

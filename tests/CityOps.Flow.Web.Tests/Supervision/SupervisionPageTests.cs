@@ -84,7 +84,7 @@ public sealed class SupervisionPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_dispatcher_reads_the_board_without_forms_and_an_operator_is_turned_away()
+    public async Task A_dispatcher_reads_the_board_without_forms_and_an_operator_is_told_it_is_not_for_them()
     {
         var dispatcher = await district.BrowseAsync("dispatcher", "Dispatcher#2026");
         var page = await dispatcher.GetPageAsync("/supervision");
@@ -92,8 +92,10 @@ public sealed class SupervisionPageTests : IAsyncLifetime
         Assert.Null(page.QuerySelector("[data-role=notice-form]"));
 
         var operatorSession = await district.BrowseAsync("operator", "Operator#2026");
-        var response = await operatorSession.Http.GetAsync("/supervision");
-        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        var refused = await operatorSession.GetPageAsync("/supervision");
+        Assert.NotNull(refused.QuerySelector("[data-role=not-for-role]"));
+        Assert.Null(refused.QuerySelector("#supervision-board"));
+        Assert.DoesNotContain(inA.Number, refused.Body!.TextContent);
     }
 
     private static async Task<HttpResponseMessage> PostNoticeAsync(PortalClient client, IHtmlDocument page, string caseNumber, string message)

@@ -87,15 +87,8 @@ public sealed partial class SupervisionDesk
             return new SupervisionRefusal(StatusCodes.Status409Conflict, "Refused by the workflow", completed.Error!);
         }
 
-        var found = await cases.GetAsync(request.CaseId, scope, ct);
-        DateTimeOffset? dueAt = found?.DueAt;
-        if (approve.Value && found?.ProcessInstanceId is { } instance && Guid.TryParse(instance, out var instanceId)
-            && Instant(RootVariable(instanceId, "dueAt")) is { } moved)
-        {
-            // The lifecycle moved dueAt (business due from the old due time); the record follows, so boards and KPIs agree.
-            await cases.MoveDueAsync(request.CaseId, moved, ct);
-            dueAt = moved;
-        }
+        // On approval the lifecycle moved dueAt (business due from the old due time) and its case-due task wrote it onto the case.
+        var dueAt = (await cases.GetAsync(request.CaseId, scope, ct))?.DueAt ?? request.DueAt;
 
         await audit.AppendAsync(new AuditEvent
         {
@@ -149,11 +142,6 @@ public sealed partial class SupervisionDesk
 
         return [.. requests.OrderBy(r => r.RequestedAt)];
     }
-
-    private object? RootVariable(Guid instanceId, string name) =>
-        engine.FindInstance(instanceId) is { } state && state.Variables.TryGetValue(ProcessInstanceState.RootTokenId, out var root)
-            ? root.GetValueOrDefault(name)
-            : null;
 
     private static DateTimeOffset? Instant(object? value) => value switch
     {

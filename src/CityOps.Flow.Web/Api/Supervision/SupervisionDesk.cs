@@ -218,9 +218,19 @@ public sealed partial class SupervisionDesk(
         DueAt = limit.Case.DueAt!.Value,
         DueState = standing.State,
         WorkingMinutesLeft = (long)Math.Round(standing.WorkingTimeLeft.TotalMinutes),
+        WarningTier = WarningTold(limit.Case.ProcessInstanceId),
         HighestNoticeTier = notices.Count == 0 ? WarningTier.None : notices.Max(n => n.Notice.Tier),
         NoticeCount = notices.Count,
     };
+
+    /// <summary>The highest warning the case's lifecycle instance has sent (its <c>warningTier</c> variable).</summary>
+    private WarningTier WarningTold(string? processInstanceId) =>
+        Guid.TryParse(processInstanceId, out var instanceId)
+        && engine.FindInstance(instanceId) is { } state
+        && state.Variables.TryGetValue(Engine.Runtime.State.ProcessInstanceState.RootTokenId, out var root)
+        && Enum.TryParse<WarningTier>(root.GetValueOrDefault("warningTier")?.ToString(), ignoreCase: true, out var tier)
+            ? tier
+            : WarningTier.None;
 
     /// <summary>The notices as lists show them, with the issuer's display name (the id stays for the record).</summary>
     private async Task<IReadOnlyList<NoticeView>> ViewsAsync(IReadOnlyList<SupervisionNoticeEntry> notices, OrgNames names, CancellationToken ct)

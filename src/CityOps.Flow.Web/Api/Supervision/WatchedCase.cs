@@ -38,6 +38,10 @@ public sealed record WatchedCase
     /// <summary>Working minutes left before the due time; negative once it has passed (minutes over).</summary>
     public required long WorkingMinutesLeft { get; init; }
 
+    /// <summary>The warning tier the lifecycle has told so far (its <c>warningTier</c>: yellow, orange, red, overdue), none before the first warning.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<WarningTier>))]
+    public required WarningTier WarningTier { get; init; }
+
     /// <summary>The highest tier of the notices on the case so far (none when no notice went out).</summary>
     [JsonConverter(typeof(JsonStringEnumConverter<WarningTier>))]
     public required WarningTier HighestNoticeTier { get; init; }

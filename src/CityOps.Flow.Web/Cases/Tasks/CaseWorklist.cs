@@ -1,7 +1,7 @@
 using CityOps.Flow.Cases.Supervision;
-using CityOps.Flow.Engine.Runtime;
 using CityOps.Flow.Engine.Runtime.Tasks;
 using CityOps.Flow.Engine.Scheduling.WorkingTime;
+using CityOps.Flow.Engine.Storage;
 using CityOps.Flow.Storage;
 
 namespace CityOps.Flow.Web.Cases.Tasks;
@@ -12,64 +12,35 @@ namespace CityOps.Flow.Web.Cases.Tasks;
 /// from the case's first dispatch to the task's due date) and its priority level; filtered, sorted and paged.
 /// </summary>
 /// <remarks>
-/// The due state depends on the calendar and the moment, so it cannot be an index: a person's open tasks are read
-/// (at most <see cref="TaskCap"/> per source, a department's whole backlog), measured, then filtered and paged here.
+/// Category, area, priority and holder filter and the order are applied by the database; the due state depends on the
+/// calendar and the moment, so it is measured here over the matching tasks' due dates and dispatch times (small rows),
+/// and only the page shown is read in full.
 /// </remarks>
-public sealed class CaseWorklist(WorkflowEngine engine, CaseRepository repository, CityAreasSource areas, WorkingTimeCalendar calendar, TimeProvider clock)
+public sealed class CaseWorklist(IWorkflowStore store, CaseRepository repository, CityAreasSource areas, WorkingTimeCalendar calendar, TimeProvider clock)
 {
-    /// <summary>The most open tasks read for one person from each source (their own, their groups').</summary>
-    public const int TaskCap = 5000;
-
     public async Task<WorklistPage> QueryAsync(TaskActor actor, WorklistQuery query, CancellationToken ct = default)
     {
-        var open = await OpenItemsAsync(actor, ct);
-        var areaIds = query.AreaId is { Length: > 0 } areaId ? (await areas.GetAsync(ct)).Subtree(areaId).ToHashSet(StringComparer.Ordinal) : null;
-        var matching = open.Where(item =>
-                (!query.HeldByMe || item.Task.Assignee == actor.UserId)
-                && (query.CategoryCode is not { Length: > 0 } category || item.Case.Case.CategoryCode.StartsWith(category, StringComparison.Ordinal))
-                && (areaIds is null || InArea(item.Case.Case, areaIds))
-                && (query.Priority is not { } priority || item.PriorityLevel == priority))
+        var criteria = await CriteriaAsync(actor, query, ct);
+        var now = clock.GetUtcNow();
+        var matching = (await repository.ListWorklistAsync(criteria, ct))
+            .Select(entry => (Entry: entry, State: CaseDeadline.StateAt(calendar, entry.DispatchedAt, entry.DueDate, now)))
             .ToList();
-        var dueCounts = Enum.GetValues<DueState>().ToDictionary(state => state, state => matching.Count(item => item.DueState == state));
+        var dueCounts = Enum.GetValues<DueState>().ToDictionary(state => state, state => matching.Count(m => m.State == state));
         if (query.DueState is { } due)
         {
-            matching = matching.Where(item => item.DueState == due).ToList();
+            matching = matching.Where(m => m.State == due).ToList();
         }
 
         var limit = Math.Clamp(query.Limit, 1, WorklistQuery.MaxLimit);
         var offset = Math.Max(0, query.Offset);
-        var page = Sorted(matching, query.Sort).Skip(offset).Take(limit).ToList();
-        return new WorklistPage(page, matching.Count, offset, limit, dueCounts, open.Count);
+        var shown = matching.Skip(offset).Take(limit).ToList();
+        var everything = IsUnfiltered(query) ? dueCounts.Values.Sum() : await repository.CountWorklistAsync(Everything(actor), ct);
+        return new WorklistPage(await DescribeAsync(shown.Select(m => m.Entry).ToList(), now, ct), matching.Count, offset, limit, dueCounts, everything);
     }
 
-    /// <summary>How many open tasks the person has, for the navigation's count; tasks only, their cases are not read.</summary>
-    public int Count(TaskActor actor) => OpenTasks(actor).Count;
-
-    /// <summary>Every open task of the person, described.</summary>
-    public async Task<IReadOnlyList<WorklistItem>> OpenItemsAsync(TaskActor actor, CancellationToken ct = default)
-    {
-        var tasks = OpenTasks(actor);
-        var cases = (await repository.ListByProcessInstancesAsync(tasks.Select(t => t.InstanceId.ToString()).ToList(), ct))
-            .Where(c => c.Case.ProcessInstanceId is not null)
-            .ToDictionary(c => c.Case.ProcessInstanceId!, StringComparer.OrdinalIgnoreCase);
-        var now = clock.GetUtcNow();
-        return tasks
-            .Where(t => cases.TryGetValue(t.InstanceId.ToString(), out var taskCase) && MaySee(actor, t, taskCase.Case))
-            .Select(t => Describe(t, cases[t.InstanceId.ToString()], now))
-            .ToList();
-    }
-
-    /// <summary>
-    /// Groups such as <c>supervisors</c>, <c>callback</c> and <c>triage</c> span the district, so a task offered to one
-    /// reaches only those whose area holds its case. A task held by or offered to the person, or to their department,
-    /// is theirs wherever the case lies: an assisting department reaches a case it does not lead through its task, and
-    /// the district centre takes the cases no street holds.
-    /// </summary>
-    private static bool MaySee(TaskActor actor, UserTaskRecord task, CaseRecord found) =>
-        task.Assignee == actor.UserId
-        || task.CandidateUsers.Contains(actor.UserId)
-        || task.CandidateGroups.Any(g => (g.StartsWith("dept:", StringComparison.Ordinal) || g == TaskGroups.District) && actor.Groups.Contains(g))
-        || InArea(found, actor.Scope.AreaIds.ToHashSet(StringComparer.Ordinal));
+    /// <summary>How many open tasks the person has, for the navigation's count.</summary>
+    public async Task<int> CountAsync(TaskActor actor, CancellationToken ct = default) =>
+        await repository.CountWorklistAsync(Everything(actor), ct);
 
     /// <summary>The case with the time its limit started running, for describing its tasks.</summary>
     public async Task<TaskCase> CaseOfAsync(CaseRecord found, CancellationToken ct = default) =>
@@ -81,35 +52,46 @@ public sealed class CaseWorklist(WorkflowEngine engine, CaseRepository repositor
     public WorklistItem Describe(UserTaskRecord task, TaskCase taskCase, DateTimeOffset now) =>
         new(task, taskCase, CaseDeadline.StateAt(calendar, taskCase.DispatchedAt, task.DueDate, now), TaskPriority.LevelOf(task.Priority));
 
-    private List<UserTaskRecord> OpenTasks(TaskActor actor)
+    private async Task<IReadOnlyList<WorklistItem>> DescribeAsync(IReadOnlyList<WorklistEntry> entries, DateTimeOffset now, CancellationToken ct)
     {
-        var found = new List<UserTaskRecord>(engine.QueryTasks(new TaskQuery { CandidateUser = actor.UserId, Limit = TaskCap }).Items);
-        if (actor.Groups.Count > 0)
+        var cases = (await repository.ListByProcessInstancesAsync(entries.Select(e => e.InstanceId.ToString()).ToList(), ct))
+            .ToDictionary(c => c.Case.ProcessInstanceId!, StringComparer.OrdinalIgnoreCase);
+        var items = new List<WorklistItem>(entries.Count);
+        foreach (var entry in entries)
         {
-            found.AddRange(engine.QueryTasks(new TaskQuery { CandidateGroups = actor.Groups, Limit = TaskCap }).Items);
+            // A task completed since the list was read is left out of the page rather than shown stale.
+            if (store.FindTask(entry.TaskId) is { } task && cases.TryGetValue(entry.InstanceId.ToString(), out var taskCase))
+            {
+                items.Add(Describe(task, taskCase, now));
+            }
         }
 
-        return found.Where(t => t.ProcessId == CaseIntake.LifecycleProcessId).DistinctBy(t => t.Id).ToList();
+        return items;
     }
 
-    private static bool InArea(CaseRecord found, HashSet<string> areaIds) =>
-        (found.StreetId is { } street && areaIds.Contains(street))
-        || (found.CommunityId is { } community && areaIds.Contains(community))
-        || (found.GridId is { } grid && areaIds.Contains(grid));
-
-    private static IEnumerable<WorklistItem> Sorted(IEnumerable<WorklistItem> items, WorklistSort sort) => sort switch
+    private async Task<WorklistCriteria> CriteriaAsync(TaskActor actor, WorklistQuery query, CancellationToken ct)
     {
-        WorklistSort.Priority => items.OrderBy(i => i.PriorityLevel).ThenBy(i => i.Task, TaskOrder.Instance),
-        WorklistSort.Newest => items.OrderByDescending(i => i.Task.CreatedAt).ThenBy(i => i.Task.Id),
-        WorklistSort.Oldest => items.OrderBy(i => i.Task.CreatedAt).ThenBy(i => i.Task.Id),
-        _ => items.OrderBy(i => Urgency(i.DueState)).ThenBy(i => i.Task, TaskOrder.Instance),
-    };
+        var (minPriority, priorityBelow) = query.Priority is { } level ? TaskPriority.RangeOf(level) : (int.MinValue, int.MaxValue);
+        return Everything(actor) with
+        {
+            CategoryPrefix = query.CategoryCode,
+            AreaIds = query.AreaId is { Length: > 0 } areaId ? (await areas.GetAsync(ct)).Subtree(areaId) : null,
+            MinPriority = minPriority == int.MinValue ? null : minPriority,
+            PriorityBelow = priorityBelow == int.MaxValue ? null : priorityBelow,
+            HeldByUser = query.HeldByMe,
+            Order = query.Sort switch
+            {
+                WorklistSort.Priority => WorklistOrder.Priority,
+                WorklistSort.Newest => WorklistOrder.Newest,
+                WorklistSort.Oldest => WorklistOrder.Oldest,
+                _ => WorklistOrder.Due,
+            },
+        };
+    }
 
-    private static int Urgency(DueState state) => state switch
-    {
-        DueState.Overdue => 0,
-        DueState.NearDue => 1,
-        DueState.OnTime => 2,
-        _ => 3,
-    };
+    private static WorklistCriteria Everything(TaskActor actor) =>
+        new() { UserId = actor.UserId, Groups = actor.Groups, ProcessId = CaseIntake.LifecycleProcessId };
+
+    private static bool IsUnfiltered(WorklistQuery query) =>
+        query.CategoryCode is not { Length: > 0 } && query.AreaId is not { Length: > 0 } && query.Priority is null && !query.HeldByMe;
 }

@@ -12,4 +12,13 @@ public static class TaskPriority
     /// <summary>The level 1–4 of a task priority 0–100, the nearest step of the scale.</summary>
     public static int LevelOf(int taskPriority) =>
         Math.Clamp(5 - (int)Math.Round(taskPriority / 25.0, MidpointRounding.AwayFromZero), Highest, Lowest);
+
+    /// <summary>The task priorities of a level: at least <c>Min</c>, below <c>Below</c> (the inverse of <see cref="LevelOf"/>).</summary>
+    public static (int Min, int Below) RangeOf(int level) => level switch
+    {
+        Highest => (88, int.MaxValue),
+        2 => (63, 88),
+        3 => (38, 63),
+        _ => (int.MinValue, 38),
+    };
 }

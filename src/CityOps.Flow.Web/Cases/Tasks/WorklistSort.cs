@@ -3,7 +3,7 @@ namespace CityOps.Flow.Web.Cases.Tasks;
 /// <summary>How an inbox is ordered.</summary>
 public enum WorklistSort
 {
-    /// <summary>Overdue first, then near due, on time and tasks without a limit; within each, earliest due, then highest priority.</summary>
+    /// <summary>Earliest due first, so overdue first; tasks without a limit last; then highest priority, then waiting longest.</summary>
     Due,
     /// <summary>Highest priority first, then by due.</summary>
     Priority,

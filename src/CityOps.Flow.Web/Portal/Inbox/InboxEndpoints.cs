@@ -58,7 +58,7 @@ public static class InboxEndpoints
     /// <summary>The number of open tasks as the navigation badge's text; empty when there are none, which hides the badge.</summary>
     private static async Task<IResult> CountAsync(HttpContext context, ClaimsPrincipal user, CaseTaskDesk desk, CaseWorklist worklist)
     {
-        var count = worklist.Count(await desk.ActorAsync(user, context.RequestAborted));
+        var count = await worklist.CountAsync(await desk.ActorAsync(user, context.RequestAborted), context.RequestAborted);
         return Results.Content(count == 0 ? "" : count.ToString(CultureInfo.InvariantCulture), "text/plain; charset=utf-8");
     }
 

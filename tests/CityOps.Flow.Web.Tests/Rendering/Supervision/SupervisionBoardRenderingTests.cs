@@ -28,6 +28,7 @@ public sealed class SupervisionBoardRenderingTests
         DueAt = Now.AddMinutes(minutesLeft),
         DueState = state,
         WorkingMinutesLeft = minutesLeft,
+        WarningTier = state == DueState.Overdue ? WarningTier.Overdue : WarningTier.Red,
         HighestNoticeTier = notices > 0 ? WarningTier.Overdue : WarningTier.None,
         NoticeCount = notices,
     };
@@ -65,9 +66,11 @@ public sealed class SupervisionBoardRenderingTests
         Assert.Contains("bg-red", overdue.QuerySelector("[data-due-state]")!.ClassName);
         Assert.Equal("超时 1 小时 0 分", overdue.QuerySelector("[data-role=time-left]")!.TextContent);
         Assert.Equal("已督办 2 次", overdue.QuerySelector("[data-role=notice-count]")!.TextContent);
+        Assert.Equal("超期督办", overdue.QuerySelector("[data-warning-tier]")!.TextContent);
         var nearDue = page.QuerySelector("tr[data-case='PJ-20261116-000002']")!;
         Assert.Equal("临期", nearDue.QuerySelector("[data-due-state=NearDue]")!.TextContent);
         Assert.Equal("剩余 3 小时 30 分", nearDue.QuerySelector("[data-role=time-left]")!.TextContent);
+        Assert.Equal("红色预警", nearDue.QuerySelector("[data-warning-tier=Red]")!.TextContent);
         Assert.Equal("11-19 09:00", overdue.QuerySelectorAll("td")[4].TextContent);
     }
 

@@ -75,7 +75,9 @@ public sealed class CaseWorklist(IWorkflowStore store, CaseRepository repository
         return Everything(actor) with
         {
             CategoryPrefix = query.CategoryCode,
-            AreaIds = query.AreaId is { Length: > 0 } areaId ? (await areas.GetAsync(ct)).Subtree(areaId) : null,
+            AreaIds = query.AreaId is { Length: > 0 } areaId
+                ? (await areas.GetAsync(ct)).Subtree(areaId).Where(id => Reach(actor) is not { } reach || reach.Contains(id)).ToList()
+                : Reach(actor),
             MinPriority = minPriority == int.MinValue ? null : minPriority,
             PriorityBelow = priorityBelow == int.MaxValue ? null : priorityBelow,
             HeldByUser = query.HeldByMe,
@@ -90,7 +92,16 @@ public sealed class CaseWorklist(IWorkflowStore store, CaseRepository repository
     }
 
     private static WorklistCriteria Everything(TaskActor actor) =>
-        new() { UserId = actor.UserId, Groups = actor.Groups, ProcessId = CaseIntake.LifecycleProcessId };
+        new() { UserId = actor.UserId, Groups = actor.Groups, ProcessId = CaseIntake.LifecycleProcessId, AreaIds = Reach(actor) };
+
+    /// <summary>
+    /// Groups such as <c>supervisors</c>, <c>callback</c> and <c>triage</c> span the district, so a person who works
+    /// for an area (not a department, not the district centre) sees only the tasks of cases in that area.
+    /// </summary>
+    private static IReadOnlyList<string>? Reach(TaskActor actor) =>
+        actor.Scope.AreaIds.Count > 0 && !actor.Groups.Any(g => g.StartsWith("dept:", StringComparison.Ordinal) || g == TaskGroups.District)
+            ? [.. actor.Scope.AreaIds]
+            : null;
 
     private static bool IsUnfiltered(WorklistQuery query) =>
         query.CategoryCode is not { Length: > 0 } && query.AreaId is not { Length: > 0 } && query.Priority is null && !query.HeldByMe;

@@ -84,6 +84,14 @@ public abstract partial class LifecycleScenarios
         Assert.True(notices[^1].GetProperty("supervise").GetBoolean(), "the overdue notice is a supervision notice (督办)");
         Assert.All(notices.Take(3), n => Assert.False(n.GetProperty("supervise").GetBoolean()));
         Assert.All(notices, n => Assert.NotEmpty(n.GetProperty("recipients").EnumerateArray()));
+        // The 督办 notice is on the case for everyone who may see it, sent to the lead department, by the system.
+        var stored = (await Desk.Operator.GetJsonAsync($"/api/cases/{caseId}/supervision-notices")).EnumerateArray().ToList();
+        var supervision = Assert.Single(stored);
+        Assert.Equal("Overdue", supervision.GetProperty("tier").GetString());
+        Assert.Equal("dept-construction", supervision.GetProperty("departmentId").GetString());
+        Assert.True(supervision.GetProperty("bySystem").GetBoolean());
+        Assert.Equal(March(4, 17, 31), supervision.GetProperty("issuedAt").GetDateTimeOffset());
+        Assert.Single((await construction.GetJsonAsync($"/api/cases/{caseId}/supervision-notices")).EnumerateArray());
         // Escalation does not stop the work: the department still holds the task, and the case is still theirs.
         Assert.Equal("Handling", Status(overdue));
         Assert.Equal(["HandleCase"], await TasksAsync(construction, caseId));

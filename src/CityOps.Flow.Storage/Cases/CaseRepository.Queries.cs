@@ -33,31 +33,6 @@ public sealed partial class CaseRepository
         return row?.ToRecord();
     }
 
-    /// <summary>The open cases that can still absorb reports (located, not final), to rebuild the duplicate index on start.</summary>
-    public async Task<IReadOnlyList<OpenCluster>> ListOpenClustersAsync(DateTimeOffset? lastReportSince = null, CancellationToken ct = default)
-    {
-        await using var connection = await connections.OpenAsync(ct);
-        var parameters = new DynamicParameters(new { Since = Instant(lastReportSince) });
-        var rows = await connection.QueryAsync<ClusterRow>(new CommandDefinition(
-            $"""
-            SELECT c.id AS Id, c.category_code AS CategoryCode, c.latitude AS Latitude, c.longitude AS Longitude,
-                c.first_report_at AS FirstReportAt, c.last_report_at AS LastReportAt, c.cluster_size AS ClusterSize
-            FROM cases c
-            WHERE NOT ({In("c.status", "Final", FinalStatuses, parameters)}) AND c.latitude IS NOT NULL AND c.longitude IS NOT NULL
-                {(lastReportSince is null ? "" : "AND c.last_report_at >= @Since")}
-            ORDER BY c.row_id
-            """,
-            parameters,
-            cancellationToken: ct));
-        return [.. rows.Select(r => new OpenCluster(
-            r.Id,
-            r.CategoryCode,
-            new GeoPoint(r.Latitude, r.Longitude),
-            SqlValues.ReadInstant(r.FirstReportAt)!.Value,
-            SqlValues.ReadInstant(r.LastReportAt)!.Value,
-            r.ClusterSize))];
-    }
-
     /// <summary>Reporting facts of the cases opened in [<paramref name="from"/>, <paramref name="to"/>) within the scope.</summary>
     public async Task<IReadOnlyList<CaseFacts>> GetFactsAsync(DateTimeOffset from, DateTimeOffset to, DataScope scope, CancellationToken ct = default)
     {
@@ -228,23 +203,6 @@ public sealed partial class CaseRepository
             DueAt = SqlValues.ReadInstant(DueAt),
             ClosedAt = SqlValues.ReadInstant(ClosedAt),
         };
-    }
-
-    private sealed class ClusterRow
-    {
-        public string Id { get; set; } = "";
-
-        public string CategoryCode { get; set; } = "";
-
-        public double Latitude { get; set; }
-
-        public double Longitude { get; set; }
-
-        public object? FirstReportAt { get; set; }
-
-        public object? LastReportAt { get; set; }
-
-        public int ClusterSize { get; set; }
     }
 
     private sealed class FactsRow

@@ -163,27 +163,7 @@ public sealed partial class CaseRepository
             ON CONFLICT (channel, source_id) DO NOTHING
             RETURNING id AS Id, intake_cluster_size AS ClusterSize
             """,
-            new
-            {
-                channel,
-                report.SourceId,
-                report.CategoryCode,
-                report.Description,
-                report.Location.Address,
-                report.Location.AreaId,
-                report.Location.Point?.Latitude,
-                report.Location.Point?.Longitude,
-                Severity = report.Severity is { } severity ? SeverityCode.Of(severity) : null,
-                report.RequestKind,
-                ReporterName = report.Reporter?.Name,
-                ReporterPhone = report.Reporter?.Phone?.Reveal(),
-                ReporterDisplay = MaskedReporter(report.Reporter),
-                Photos = JsonSerializer.Serialize(report.Photos),
-                Details = report.Details is null ? null : JsonSerializer.Serialize(report.Details),
-                OccurredAt = Instant(report.OccurredAt),
-                ReceivedAt = Instant(report.ReceivedAt),
-                joinCaseId,
-            },
+            ReportValues(report, channel, ("joinCaseId", joinCaseId)),
             transaction,
             cancellationToken: ct));
         if (inserted is not { } row)

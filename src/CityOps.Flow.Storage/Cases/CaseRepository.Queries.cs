@@ -103,38 +103,12 @@ public sealed partial class CaseRepository
         return row?.ToRecord();
     }
 
-    /// <summary>The SQL condition "the case <c>c</c> is in the scope"; an empty scope matches nothing.</summary>
-    private string ScopeFilter(DataScope scope, DynamicParameters parameters)
-    {
-        if (scope.IsEmpty)
-        {
-            return "1 = 0";
-        }
+    private string ScopeFilter(DataScope scope, DynamicParameters parameters) => CaseScopeSql.Filter(Dialect, scope, parameters);
 
-        var conditions = new List<string>();
-        if (scope.AreaIds.Count > 0)
-        {
-            conditions.Add(In("c.street_id", "ScopeAreas", scope.AreaIds, parameters));
-            conditions.Add(In("c.community_id", "ScopeAreas", scope.AreaIds, parameters));
-            conditions.Add(In("c.grid_id", "ScopeAreas", scope.AreaIds, parameters));
-        }
+    private string In(string column, string name, IReadOnlyCollection<string> values, DynamicParameters parameters) =>
+        CaseScopeSql.In(Dialect, column, name, values, parameters);
 
-        if (scope.DepartmentIds.Count > 0)
-        {
-            conditions.Add(In("c.lead_department_id", "ScopeDepartments", scope.DepartmentIds, parameters));
-        }
-
-        return "(" + string.Join(" OR ", conditions) + ")";
-    }
-
-    /// <summary>Dapper expands a list into <c>IN (...)</c> on SQLite and passes a native array on PostgreSQL.</summary>
-    private string In(string column, string name, IReadOnlyCollection<string> values, DynamicParameters parameters)
-    {
-        parameters.Add(name, values.ToArray());
-        return Dialect == SqlDialect.Postgres ? $"{column} = ANY(@{name})" : $"{column} IN @{name}";
-    }
-
-    private sealed class CaseRow
+    private class CaseRow
     {
         public long RowId { get; set; }
 

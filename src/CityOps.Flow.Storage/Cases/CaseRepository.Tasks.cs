@@ -32,61 +32,9 @@ public sealed partial class CaseRepository
         return found;
     }
 
-    private sealed class TaskCaseRow
+    /// <summary>A case row with the time its limit started running.</summary>
+    private sealed class TaskCaseRow : CaseRow
     {
-        public long RowId { get; set; }
-
-        public string Id { get; set; } = "";
-
-        public string Number { get; set; } = "";
-
-        public string CategoryCode { get; set; } = "";
-
-        public string? StreetId { get; set; }
-
-        public string? CommunityId { get; set; }
-
-        public string? GridId { get; set; }
-
-        public string Channel { get; set; } = "";
-
-        public string Severity { get; set; } = "";
-
-        public string Status { get; set; } = "";
-
-        public int ClusterSize { get; set; }
-
-        public string? LeadDepartmentId { get; set; }
-
-        public string? ProcessInstanceId { get; set; }
-
-        public string? Description { get; set; }
-
-        public string? Address { get; set; }
-
-        public double? Latitude { get; set; }
-
-        public double? Longitude { get; set; }
-
-        public string? ReporterDisplay { get; set; }
-
-        public bool IsKeyCase { get; set; }
-
-        public object? OpenedAt { get; set; }
-
-        public object? DueAt { get; set; }
-
-        public object? ClosedAt { get; set; }
-
         public object? FirstDispatchedAt { get; set; }
-
-        public CaseRecord ToRecord() => new CaseRow
-        {
-            RowId = RowId, Id = Id, Number = Number, CategoryCode = CategoryCode, StreetId = StreetId, CommunityId = CommunityId,
-            GridId = GridId, Channel = Channel, Severity = Severity, Status = Status, ClusterSize = ClusterSize,
-            LeadDepartmentId = LeadDepartmentId, ProcessInstanceId = ProcessInstanceId, Description = Description, Address = Address,
-            Latitude = Latitude, Longitude = Longitude, ReporterDisplay = ReporterDisplay, IsKeyCase = IsKeyCase, OpenedAt = OpenedAt,
-            DueAt = DueAt, ClosedAt = ClosedAt,
-        }.ToRecord();
     }
 }

@@ -36,26 +36,7 @@ public sealed partial class CaseRepository(IDbConnectionFactory connections)
             ON CONFLICT (channel, source_id) DO NOTHING
             RETURNING id
             """,
-            new
-            {
-                channel,
-                report.SourceId,
-                report.CategoryCode,
-                report.Description,
-                report.Location.Address,
-                report.Location.AreaId,
-                report.Location.Point?.Latitude,
-                report.Location.Point?.Longitude,
-                Severity = report.Severity is { } severity ? SeverityCode.Of(severity) : null,
-                report.RequestKind,
-                ReporterName = report.Reporter?.Name,
-                ReporterPhone = report.Reporter?.Phone?.Reveal(),
-                ReporterDisplay = MaskedReporter(report.Reporter),
-                Photos = JsonSerializer.Serialize(report.Photos),
-                Details = report.Details is null ? null : JsonSerializer.Serialize(report.Details),
-                OccurredAt = Instant(report.OccurredAt),
-                ReceivedAt = Instant(report.ReceivedAt),
-            },
+            ReportValues(report, channel),
             cancellationToken: ct));
         if (inserted is { } id)
         {
@@ -348,5 +329,37 @@ public sealed partial class CaseRepository(IDbConnectionFactory connections)
 
         /// <summary>The cluster size the report's case reached when it joined; 1 for the report that opened it.</summary>
         public int ClusterSize { get; set; } = 1;
+    }
+
+    /// <summary>The columns of a <c>case_reports</c> row, as the report insert statements name them.</summary>
+    private DynamicParameters ReportValues(IntakeReport report, string channel, params (string Name, string? Value)[] more)
+    {
+        var values = new DynamicParameters(new
+        {
+            channel,
+            report.SourceId,
+            report.CategoryCode,
+            report.Description,
+            report.Location.Address,
+            report.Location.AreaId,
+            Latitude = report.Location.Point?.Latitude,
+            Longitude = report.Location.Point?.Longitude,
+            Severity = report.Severity is { } severity ? SeverityCode.Of(severity) : null,
+            report.RequestKind,
+            ReporterName = report.Reporter?.Name,
+            ReporterPhone = report.Reporter?.Phone?.Reveal(),
+            ReporterDisplay = MaskedReporter(report.Reporter),
+            Photos = JsonSerializer.Serialize(report.Photos),
+            Details = report.Details is null ? null : JsonSerializer.Serialize(report.Details),
+            OccurredAt = Instant(report.OccurredAt),
+            ReceivedAt = Instant(report.ReceivedAt),
+        });
+        foreach (var (name, value) in more)
+        {
+            // Typed, so PostgreSQL can tell the type of a null.
+            values.Add(name, value, System.Data.DbType.String);
+        }
+
+        return values;
     }
 }

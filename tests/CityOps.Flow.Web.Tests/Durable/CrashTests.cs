@@ -99,7 +99,8 @@ public sealed class CrashTests(ITestOutputHelper output)
                 // A completion whose answer was lost in a kill may already be done: the task is then gone (404).
                 var response = await api.Http.PostAsync($"/api/workflows/tasks/{id}/complete",
                     new StringContent("""{"variables":{"verdict":"fixed"}}""", System.Text.Encoding.UTF8, "application/json"));
-                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"complete {id}: {(int)response.StatusCode}");
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound,
+                    $"complete {id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
         }));
         return page.GetProperty("items").GetArrayLength();

@@ -26,6 +26,18 @@ public static class CaseDeadline
     public const double NearDueFraction = 0.75;
 
     /// <summary>
+    /// The due state at <paramref name="now"/> of a task that carries its limit as a due date and a follow-up date
+    /// (the lifecycle sets the follow-up date where <see cref="NearDueFraction"/> of the working time is used): overdue
+    /// once the due date has passed, near due once the follow-up date has. The inbox's database query applies the same
+    /// rule, so lists, counts and pages agree.
+    /// </summary>
+    public static DueState TaskStateAt(DateTimeOffset? due, DateTimeOffset? followUp, DateTimeOffset now) =>
+        due is not { } dueAt ? DueState.None
+        : now >= dueAt ? DueState.Overdue
+        : followUp is { } near && now >= near ? DueState.NearDue
+        : DueState.OnTime;
+
+    /// <summary>
     /// The due state at <paramref name="now"/> of a limit running from <paramref name="start"/> to <paramref name="due"/>:
     /// overdue once the due time has passed, near due once <see cref="NearDueFraction"/> of its working time is used.
     /// </summary>

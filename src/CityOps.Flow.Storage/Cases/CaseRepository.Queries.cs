@@ -108,7 +108,7 @@ public sealed partial class CaseRepository
     private string In(string column, string name, IReadOnlyCollection<string> values, DynamicParameters parameters) =>
         CaseScopeSql.In(Dialect, column, name, values, parameters);
 
-    private class CaseRow
+    private sealed class CaseRow
     {
         public long RowId { get; set; }
 

@@ -10,9 +10,9 @@ public sealed partial class CaseRepository
     /// The cases run by these workflow instances, unscoped: an inbox lists only tasks already offered to the caller,
     /// and a task offered to an assisting department is its way into a case it does not lead.
     /// </summary>
-    public async Task<IReadOnlyList<TaskCase>> ListByProcessInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken ct = default)
+    public async Task<IReadOnlyList<CaseRecord>> ListByProcessInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken ct = default)
     {
-        var found = new List<TaskCase>(instanceIds.Count);
+        var found = new List<CaseRecord>(instanceIds.Count);
         if (instanceIds.Count == 0)
         {
             return found;
@@ -22,19 +22,13 @@ public sealed partial class CaseRepository
         foreach (var batch in instanceIds.Distinct().Chunk(InstanceBatch))
         {
             var parameters = new DynamicParameters();
-            var rows = await connection.QueryAsync<TaskCaseRow>(new CommandDefinition(
-                $"SELECT {CaseColumns}, c.first_dispatched_at AS FirstDispatchedAt FROM cases c WHERE {In("c.process_instance_id", "instances", batch, parameters)}",
+            var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(
+                $"SELECT {CaseColumns} FROM cases c WHERE {In("c.process_instance_id", "instances", batch, parameters)}",
                 parameters,
                 cancellationToken: ct));
-            found.AddRange(rows.Select(r => new TaskCase(r.ToRecord(), SqlValues.ReadInstant(r.FirstDispatchedAt))));
+            found.AddRange(rows.Select(r => r.ToRecord()));
         }
 
         return found;
-    }
-
-    /// <summary>A case row with the time its limit started running.</summary>
-    private sealed class TaskCaseRow : CaseRow
-    {
-        public object? FirstDispatchedAt { get; set; }
     }
 }

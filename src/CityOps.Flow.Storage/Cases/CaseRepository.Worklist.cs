@@ -1,4 +1,5 @@
 using System.Text;
+using CityOps.Flow.Cases.Supervision;
 using Dapper;
 
 namespace CityOps.Flow.Storage;
@@ -6,22 +7,43 @@ namespace CityOps.Flow.Storage;
 public sealed partial class CaseRepository
 {
     /// <summary>
-    /// Every open task meeting <paramref name="criteria"/>, in its order, each with its due date and its case's first
-    /// dispatch: one query over the task and case indexes returning three small columns a task, so a district
-    /// dispatcher's tens of thousands of tasks are listed without reading a single case in full.
+    /// A page of the open tasks meeting <paramref name="criteria"/> (only those in <paramref name="dueState"/> when
+    /// given), in its order, with the count of every due state at <paramref name="now"/>. The due state is the task's
+    /// own: overdue once its due date has passed, near due once its follow-up date has
+    /// (<see cref="CaseDeadline.TaskStateAt"/>), so the database counts, filters and pages, and a district dispatcher's
+    /// tens of thousands of tasks are never read to show one page of them.
     /// </summary>
-    public async Task<IReadOnlyList<WorklistEntry>> ListWorklistAsync(WorklistCriteria criteria, CancellationToken ct = default)
+    public async Task<WorklistSlice> QueryWorklistAsync(
+        WorklistCriteria criteria, DateTimeOffset now, DueState? dueState, int offset, int limit, CancellationToken ct = default)
     {
         var parameters = new DynamicParameters();
-        var sql = $"""
-            SELECT t.id AS TaskId, t.instance_id AS InstanceId, t.due_date AS DueDate, c.first_dispatched_at AS DispatchedAt
-            FROM user_tasks t JOIN cases c ON c.process_instance_id = t.instance_id
-            {WorklistWhere(criteria, parameters)}
-            ORDER BY {WorklistOrderBy(criteria.Order)}
+        parameters.Add("now", Instant(now));
+        var from = $"FROM user_tasks t JOIN cases c ON c.process_instance_id = t.instance_id {WorklistWhere(criteria, parameters)}";
+        var state = $"""
+            CASE WHEN t.due_date IS NULL THEN {(int)DueState.None} WHEN t.due_date <= @now THEN {(int)DueState.Overdue}
+            WHEN t.follow_up_date <= @now THEN {(int)DueState.NearDue} ELSE {(int)DueState.OnTime} END
             """;
         await using var connection = await connections.OpenAsync(ct);
-        var rows = await connection.QueryAsync<WorklistRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
-        return rows.Select(r => new WorklistEntry(Guid.Parse(r.TaskId), Guid.Parse(r.InstanceId), SqlValues.ReadInstant(r.DueDate), SqlValues.ReadInstant(r.DispatchedAt))).ToList();
+        var counts = (await connection.QueryAsync<(long State, long Tasks)>(new CommandDefinition(
+                $"SELECT {state} AS State, COUNT(*) AS Tasks {from} GROUP BY 1", parameters, cancellationToken: ct)))
+            .ToDictionary(r => (DueState)r.State, r => (int)r.Tasks);
+        var dueCounts = Enum.GetValues<DueState>().ToDictionary(s => s, s => counts.GetValueOrDefault(s));
+
+        parameters.Add("offset", Math.Max(0, offset));
+        parameters.Add("limit", limit);
+        var chosen = "";
+        if (dueState is { } wanted)
+        {
+            chosen = $" AND {state} = @dueState";
+            parameters.Add("dueState", (int)wanted);
+        }
+
+        var rows = await connection.QueryAsync<(string TaskId, string InstanceId)>(new CommandDefinition(
+            $"SELECT t.id AS TaskId, t.instance_id AS InstanceId {from}{chosen} ORDER BY {WorklistOrderBy(criteria.Order)} LIMIT @limit OFFSET @offset",
+            parameters,
+            cancellationToken: ct));
+        var page = rows.Select(r => new WorklistEntry(Guid.Parse(r.TaskId), Guid.Parse(r.InstanceId))).ToList();
+        return new WorklistSlice(page, dueCounts, dueState is { } only ? dueCounts[only] : dueCounts.Values.Sum());
     }
 
     /// <summary>How many open tasks meet <paramref name="criteria"/> (the navigation's count).</summary>
@@ -95,16 +117,5 @@ public sealed partial class CaseRepository
             WorklistOrder.Oldest => "t.created_at, t.id",
             _ => byDue,
         };
-    }
-
-    private sealed class WorklistRow
-    {
-        public string TaskId { get; set; } = "";
-
-        public string InstanceId { get; set; } = "";
-
-        public object? DueDate { get; set; }
-
-        public object? DispatchedAt { get; set; }
     }
 }

@@ -1,6 +1,6 @@
 namespace CityOps.Flow.Storage;
 
-/// <summary>How <see cref="CaseRepository.ListWorklistAsync"/> orders a person's open tasks.</summary>
+/// <summary>How <see cref="CaseRepository.QueryWorklistAsync"/> orders a person's open tasks.</summary>
 public enum WorklistOrder
 {
     /// <summary>Earliest due first (so overdue first), undated last; then higher priority, then older.</summary>

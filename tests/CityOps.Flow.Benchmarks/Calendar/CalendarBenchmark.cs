@@ -17,7 +17,7 @@ public static class CalendarBenchmark
 
     public static void Run()
     {
-        var calendar = LoadDemoDistrict();
+        var calendar = RepositoryFiles.DemoCalendar();
         var random = new Random(2026);
         var origin = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
         var starts = Enumerable.Range(0, Starts)
@@ -79,20 +79,5 @@ public static class CalendarBenchmark
             CultureInfo.InvariantCulture,
             $"{name,-45} {best,10:F1} ns/op wall {bestCpu,10:F1} ns/op cpu (best of {Rounds} x {iterations:N0}; checksum {sink & 0xFFFF})"));
         return bestCpu;
-    }
-
-    private static WorkingTimeCalendar LoadDemoDistrict()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var file = Path.Combine(folder.FullName, "workflows", "calendars", "demo-district.json");
-            if (File.Exists(Path.Combine(folder.FullName, "CityOps.Flow.sln")) && File.Exists(file))
-            {
-                var result = WorkingTimeCalendarJson.Read(File.ReadAllText(file));
-                return result.Calendar ?? throw new InvalidOperationException(string.Join("; ", result.Problems));
-            }
-        }
-
-        throw new InvalidOperationException("workflows/calendars/demo-district.json not found above " + AppContext.BaseDirectory);
     }
 }

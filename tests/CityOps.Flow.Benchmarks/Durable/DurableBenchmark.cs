@@ -21,7 +21,7 @@ public static class DurableBenchmark
 
     public static void Run()
     {
-        var review = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "CityOps.Flow.Benchmarks", "Engine", "review.bpmn"));
+        var review = File.ReadAllText(Path.Combine(RepositoryFiles.Root(), "tests", "CityOps.Flow.Benchmarks", "Engine", "review.bpmn"));
 
         double sqlite;
         using (var database = BenchDatabase.Sqlite())
@@ -112,15 +112,5 @@ public static class DurableBenchmark
         }
 
         return count / watch.Elapsed.TotalSeconds;
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CityOps.Flow.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("CityOps.Flow.sln not found above " + AppContext.BaseDirectory);
     }
 }

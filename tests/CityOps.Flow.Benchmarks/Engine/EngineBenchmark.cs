@@ -23,7 +23,7 @@ public static class EngineBenchmark
 
     public static void Run()
     {
-        var folder = Path.Combine(RepositoryRoot(), "tests", "CityOps.Flow.Benchmarks", "Engine");
+        var folder = Path.Combine(RepositoryFiles.Root(), "tests", "CityOps.Flow.Benchmarks", "Engine");
         var review = File.ReadAllText(Path.Combine(folder, "review.bpmn"));
 
         // Two warm-up rounds let tiered compilation reach its optimised code before the measured rounds.
@@ -155,15 +155,5 @@ public static class EngineBenchmark
             Console.WriteLine($"peer   {program} is not available: {failure.Message}");
             return null;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CityOps.Flow.sln"))) return dir.FullName;
-        }
-
-        throw new DirectoryNotFoundException("No CityOps.Flow.sln above " + AppContext.BaseDirectory);
     }
 }

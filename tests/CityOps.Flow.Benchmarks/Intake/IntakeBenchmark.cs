@@ -114,7 +114,7 @@ public static class IntakeBenchmark
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = dataDirectory,
-            ["Workflows:Directory"] = Path.Combine(RepositoryRoot(), "workflows"),
+            ["Workflows:Directory"] = Path.Combine(RepositoryFiles.Root(), "workflows"),
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
@@ -186,18 +186,5 @@ public static class IntakeBenchmark
         }
 
         return stored;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CityOps.Flow.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CityOps.Flow.sln not found above " + AppContext.BaseDirectory);
     }
 }

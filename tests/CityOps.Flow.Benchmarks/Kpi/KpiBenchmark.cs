@@ -61,7 +61,7 @@ public static class KpiBenchmark
 
         Console.WriteLine($"sqlite: loaded {count:N0} cases and their reports in {load.Elapsed.TotalSeconds:F1} s");
         var kpis = new KpiRepository(database);
-        var calendar = Calendar();
+        var calendar = RepositoryFiles.DemoCalendar();
         var district = new DataScope([.. Enumerable.Range(0, Streets).SelectMany(s => new[] { StreetId(s) }.Concat(Enumerable.Range(0, 3).Select(c => CommunityId(s, c))))], []);
         var street = DataScope.ForAreas(StreetId(2), CommunityId(2, 0), CommunityId(2, 1), CommunityId(2, 2));
         var monthFrom = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(8));
@@ -123,18 +123,6 @@ public static class KpiBenchmark
             [.. Enumerable.Range(0, 53).Select(w => yearFrom.AddDays(7 * w)).Append(yearFrom.AddDays(7 * 53))], KpiFilter.None, district, Now).GetAwaiter().GetResult());
         Median("hotspot counts, 15 days per community", () => kpis.HotspotCountsAsync(hotspots.Windows(Now), KpiGrouping.Community, district).GetAwaiter().GetResult());
         return string.Create(CultureInfo.InvariantCulture, $"kpi_ms={month:F0}");
-    }
-
-    private static WorkingTimeCalendar Calendar()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CityOps.Flow.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        var path = Path.Combine(folder?.FullName ?? throw new InvalidOperationException("run from the repository"), "workflows", "calendars", "demo-district.json");
-        return WorkingTimeCalendarJson.Read(File.ReadAllText(path)).Calendar ?? throw new InvalidOperationException($"{path} does not load");
     }
 
     private static string StreetId(int street) => string.Create(CultureInfo.InvariantCulture, $"310199{street + 1:000}");

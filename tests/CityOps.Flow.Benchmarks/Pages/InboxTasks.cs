@@ -1,4 +1,6 @@
 using CityOps.Flow.Benchmarks.CaseSearch;
+using CityOps.Flow.Cases.Supervision;
+using CityOps.Flow.Engine.Scheduling.WorkingTime;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -6,7 +8,7 @@ namespace CityOps.Flow.Benchmarks.Pages;
 
 /// <summary>
 /// The open work of a district with a year of cases: every generated case still open gets a case-lifecycle instance
-/// and the one task its status waits on, offered to the group the lifecycle would offer it to (the street's
+/// and the one task its status waits on (with its due date and follow-up date), offered to the group the lifecycle would offer it to (the street's
 /// dispatchers to file or review, the lead department to handle, another department to assist, the callback desk).
 /// </summary>
 public static class InboxTasks
@@ -18,7 +20,7 @@ public static class InboxTasks
         generated.Status == "Closed" ? generated : generated with { ProcessInstanceId = InstanceId(generated).ToString("D") };
 
     /// <summary>Writes the instance row, the task and its candidate group of every open case; returns how many.</summary>
-    public static int Load(SqliteConnection connection, IEnumerable<GeneratedCase> cases, int processVersion, IReadOnlyList<string> departments)
+    public static int Load(SqliteConnection connection, IEnumerable<GeneratedCase> cases, int processVersion, IReadOnlyList<string> departments, WorkingTimeCalendar calendar)
     {
         using var transaction = connection.BeginTransaction();
         var written = 0;
@@ -31,14 +33,14 @@ public static class InboxTasks
                 """,
                 batch.Select(c => new { Id = c.ProcessInstanceId, ProcessId = LifecycleProcessId, Version = processVersion, CaseId = c.Id, StartedAt = GeneratedCases.SqliteInstant(c.OpenedAt) }),
                 transaction);
-            var tasks = batch.Select(c => Task(c, departments)).ToList();
+            var tasks = batch.Select(c => Task(c, departments, calendar)).ToList();
             connection.Execute(
                 """
                 INSERT INTO user_tasks (id, instance_id, token_id, element_id, process_id, process_version, name, assignee,
-                    candidate_groups, candidate_users, due_date, priority, created_at)
-                VALUES (@Id, @InstanceId, 2, @ElementId, @ProcessId, @Version, @Name, NULL, @GroupsJson, '[]', @DueDate, @Priority, @CreatedAt)
+                    candidate_groups, candidate_users, due_date, follow_up_date, priority, created_at)
+                VALUES (@Id, @InstanceId, 2, @ElementId, @ProcessId, @Version, @Name, NULL, @GroupsJson, '[]', @DueDate, @FollowUpDate, @Priority, @CreatedAt)
                 """,
-                tasks.Select(t => new { t.Id, t.InstanceId, t.ElementId, ProcessId = LifecycleProcessId, Version = processVersion, t.Name, t.GroupsJson, t.DueDate, t.Priority, t.CreatedAt }),
+                tasks.Select(t => new { t.Id, t.InstanceId, t.ElementId, ProcessId = LifecycleProcessId, Version = processVersion, t.Name, t.GroupsJson, t.DueDate, t.FollowUpDate, t.Priority, t.CreatedAt }),
                 transaction);
             connection.Execute(
                 "INSERT INTO user_task_candidate_groups (group_name, task_id) VALUES (@Group, @Id)",
@@ -59,7 +61,7 @@ public static class InboxTasks
         return new Guid(bytes);
     }
 
-    private static TaskRow Task(GeneratedCase c, IReadOnlyList<string> departments)
+    private static TaskRow Task(GeneratedCase c, IReadOnlyList<string> departments, WorkingTimeCalendar calendar)
     {
         var (element, name, group) = c.Status switch
         {
@@ -81,9 +83,11 @@ public static class InboxTasks
             group,
             "[\"" + group + "\"]",
             GeneratedCases.SqliteInstant(c.DueAt),
+            // As the lifecycle sets it: where three quarters of the limit's working time is used.
+            GeneratedCases.SqliteInstant(calendar.AddWorkingTime(c.OpenedAt, calendar.WorkingTimeBetween(c.OpenedAt, c.DueAt) * CaseDeadline.NearDueFraction)),
             (int)(c.RowId % 4) * 25,
             GeneratedCases.SqliteInstant(c.OpenedAt.AddMinutes(5)));
     }
 
-    private sealed record TaskRow(string Id, string InstanceId, string ElementId, string Name, string Group, string GroupsJson, string DueDate, int Priority, string CreatedAt);
+    private sealed record TaskRow(string Id, string InstanceId, string ElementId, string Name, string Group, string GroupsJson, string DueDate, string FollowUpDate, int Priority, string CreatedAt);
 }

@@ -19,6 +19,7 @@ namespace CityOps.Flow.Benchmarks.Pages;
 /// over loopback: the inbox of a department handler and of the district dispatcher, case searches (street + keyword +
 /// range, status + department, the newest of the district) and case pages (real cases with their history and
 /// diagram, and generated ones). Each figure is the 95th percentile of the requests of its kind after a warm-up.
+/// With <c>--keep</c> the data folder stays for looking into a query (its path is printed first).
 /// </summary>
 public static class PagesBenchmark
 {
@@ -29,11 +30,18 @@ public static class PagesBenchmark
 
     private static async Task RunAsync(string[] args)
     {
-        var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
-        var root = RepositoryRoot();
+        var counts = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var count = counts.Count > 0 ? int.Parse(counts[0], CultureInfo.InvariantCulture) : 1_000_000;
+        var keep = args.Contains("--keep");
+        var root = RepositoryFiles.Root();
         var data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "cityops-pages-" + Guid.NewGuid().ToString("N"))).FullName;
         try
         {
+            if (keep)
+            {
+                Console.WriteLine($"the data folder stays: {data}");
+            }
+
             var realCases = new List<string>();
             await using (var portal = await PortalProcess.StartAsync(root, data))
             {
@@ -54,7 +62,7 @@ public static class PagesBenchmark
                     .Select(c => InboxTasks.WithInstance(c with { RowId = c.RowId + offset }))
                     .ToList();
                 GeneratedCases.LoadSqlite(connection, generated);
-                tasks = InboxTasks.Load(connection, generated, version, district.Departments);
+                tasks = InboxTasks.Load(connection, generated, version, district.Departments, RepositoryFiles.DemoCalendar());
                 connection.Execute("ANALYZE main");
                 connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
             }
@@ -92,7 +100,10 @@ public static class PagesBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
+            if (!keep)
+            {
+                Directory.Delete(data, recursive: true);
+            }
         }
     }
 
@@ -158,18 +169,5 @@ public static class PagesBenchmark
         }
 
         return ids;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CityOps.Flow.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CityOps.Flow.sln not found above " + AppContext.BaseDirectory);
     }
 }

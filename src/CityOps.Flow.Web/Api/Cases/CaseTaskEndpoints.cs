@@ -123,11 +123,10 @@ public static class CaseTaskEndpoints
             return UnknownCase(id);
         }
 
-        var taskCase = (await worklist.CaseOfAsync(found, ct));
         var now = clock.GetUtcNow();
         return Results.Ok(desk.OpenTasks(found)
             .Where(t => CaseTaskDesk.MayAct(t, actor))
-            .Select(t => CaseTaskView.Of(worklist.Describe(t, taskCase, now)))
+            .Select(t => CaseTaskView.Of(worklist.Describe(t, found, now)))
             .ToList());
     }
 

@@ -13,7 +13,7 @@ public sealed record CaseTaskView(
     string CaseId, string CategoryCode, string? StreetId, string? CommunityId, string DueState, int Priority)
 {
     public static CaseTaskView Of(WorklistItem item) => new(
-        item.Task.Id, item.Case.Case.Number, item.Task.InstanceId, item.Task.ElementId, item.Task.Name, item.Task.Assignee,
-        item.Task.CandidateGroups, item.Task.DueDate, item.Task.CreatedAt, item.Actions, item.Case.Case.Id,
-        item.Case.Case.CategoryCode, item.Case.Case.StreetId, item.Case.Case.CommunityId, item.DueState.ToString(), item.PriorityLevel);
+        item.Task.Id, item.Case.Number, item.Task.InstanceId, item.Task.ElementId, item.Task.Name, item.Task.Assignee,
+        item.Task.CandidateGroups, item.Task.DueDate, item.Task.CreatedAt, item.Actions, item.Case.Id,
+        item.Case.CategoryCode, item.Case.StreetId, item.Case.CommunityId, item.DueState.ToString(), item.PriorityLevel);
 }

@@ -45,7 +45,7 @@ public sealed class CaseTaskDesk(
     }
 
     /// <summary>An open task the actor may act on, with its case; null when the task is closed, unknown, not a case's or not theirs.</summary>
-    public async Task<(UserTaskRecord Task, TaskCase Case)?> FindTaskAsync(Guid taskId, TaskActor actor, CancellationToken ct = default)
+    public async Task<(UserTaskRecord Task, CaseRecord Case)?> FindTaskAsync(Guid taskId, TaskActor actor, CancellationToken ct = default)
     {
         if (store.FindTask(taskId) is not { } task || !MayAct(task, actor))
         {

@@ -12,7 +12,10 @@ namespace CityOps.Flow.Web.Cases.Tasks;
 /// </summary>
 public sealed class TaskGroups(UserRepository users, CityAreasSource areas)
 {
-    public const string District = "dispatch:district";
+    /// <summary>The dispatch desks: the district centre's and each street's.</summary>
+    public const string DispatchPrefix = "dispatch:";
+
+    public const string District = DispatchPrefix + "district";
 
     public async Task<IReadOnlyList<string>> ForAsync(ClaimsPrincipal principal, CancellationToken ct = default)
     {
@@ -37,7 +40,7 @@ public sealed class TaskGroups(UserRepository users, CityAreasSource areas)
                 groups.Add(District);
             }
 
-            groups.AddRange(streets.Select(street => $"dispatch:{street}"));
+            groups.AddRange(streets.Select(street => DispatchPrefix + street));
         }
 
         if (principal.IsInRole(CityRoles.Supervisor))

@@ -76,8 +76,8 @@ public static class InboxEndpoints
             return Results.NotFound();
         }
 
-        var (_, scope) = await desk.FindCaseAsync(found.Case.Case.Id, actor, ct);
-        if (await attachments.OpenAsync(found.Case.Case.Id, attachmentId, scope, ct) is not { } opened)
+        var (_, scope) = await desk.FindCaseAsync(found.Case.Id, actor, ct);
+        if (await attachments.OpenAsync(found.Case.Id, attachmentId, scope, ct) is not { } opened)
         {
             return Results.NotFound();
         }
@@ -101,7 +101,7 @@ public static class InboxEndpoints
             return Results.Redirect(QueryHelpers.AddQueryString(back, "refused", action));
         }
 
-        var outcome = await desk.ActAsync(actor, found.Case.Case.Id, taskId, action, new TaskActionRequest(), ct);
+        var outcome = await desk.ActAsync(actor, found.Case.Id, taskId, action, new TaskActionRequest(), ct);
         return Results.Redirect(outcome.Succeeded ? back : QueryHelpers.AddQueryString(back, "refused", action));
     }
 }

@@ -73,7 +73,7 @@ public sealed class InboxNames
 
     public async Task<InboxRowView> RowAsync(WorklistItem item, TaskActor reader, CancellationToken ct = default)
     {
-        var found = item.Case.Case;
+        var found = item.Case;
         var task = item.Task;
         return new InboxRowView
         {

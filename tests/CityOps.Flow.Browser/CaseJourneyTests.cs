@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CityOps.Flow.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CityOps.Flow.Browser;
 
 /// <summary>
-/// The closed loop through the portal, each role in its own browser: a hotline operator files a report, the
+/// The closed loop through the portal, each role in its own browser: a hotline operator files a report at the intake desk, the
 /// dispatcher files the case to a department, its handler accepts it and asks the power company to assist, the power
 /// company does its part, the lead finalises with a photo, the dispatcher accepts the result, the operator records
 /// the citizen's callback, and the case is closed. Every page visited is saved at desktop and phone width.
@@ -31,9 +32,8 @@ public sealed class CaseJourneyTests : PortalBrowserTest
         await using var handler = await SignInAsync("handler", "Handler#2026");
         await using var power = await SignInAsync("power-handler", "Power#2026x");
 
-        // 1. The hotline operator files the caller's report (through the intake API until the intake form exists).
-        var (caseId, number) = await FileReportAsync(operatorDesk.Page);
-        await PageWidths.SaveBothAsync(operatorDesk.Page, "journey-01-operator-home");
+        // 1. The hotline operator takes the call at the intake desk. A whole row of lamps is out: critical, so it waits for a dispatcher.
+        var (caseId, number) = await FileAtIntakeDeskAsync(operatorDesk.Page);
 
         // 2. The dispatcher files it to the street's urban management squad.
         var filing = await OpenTaskAsync(dispatcher.Page, number, "FileCase", "journey-02-dispatcher-inbox");
@@ -134,7 +134,34 @@ public sealed class CaseJourneyTests : PortalBrowserTest
         return session;
     }
 
-    /// <summary>Files a critical street-lamp report in Pujiang Street: critical reports wait for a dispatcher.</summary>
+    /// <summary>
+    /// Types the caller's report into the intake form as an operator does: category, request kind, severity, the
+    /// address (placed in Pujiang Street while typing), caller and description; returns the case the desk opened.
+    /// </summary>
+    private static async Task<(string CaseId, string Number)> FileAtIntakeDeskAsync(IPage page)
+    {
+        await page.GotoAsync("/intake");
+        await page.FillAsync("#intake-category", "0109 路灯");
+        await page.SelectOptionAsync("#intake-request-kind", "report");
+        await Expect(page.Locator("#intake-severity")).ToHaveValueAsync("normal");
+        await page.SelectOptionAsync("#intake-severity", "critical");
+        await page.Locator("#intake-address").PressSequentiallyAsync("浦江路550号", new LocatorPressSequentiallyOptions { Delay = 30 });
+        await Expect(page.Locator("[data-role=street]")).ToHaveTextAsync("浦江街道");
+        await page.FillAsync("#intake-caller-name", "张三丰");
+        await page.FillAsync("#intake-caller-phone", "138 1234 5678");
+        await page.FillAsync("#intake-description", "浦江路550号门口路灯整排不亮，晚上行人看不清路");
+        await PageWidths.SaveBothAsync(page, "journey-01-operator-intake");
+        await page.ClickAsync("[data-role=file-case]");
+
+        await Expect(page.Locator("[data-role=filed-message]")).ToContainTextAsync("已立案");
+        var number = Regex.Match(await page.Locator("[data-role=filed-message]").TextContentAsync() ?? "", @"PJ-\d{8}-\d{6}").Value;
+        var link = await page.Locator("[data-role=filed-link]").GetAttributeAsync("href");
+        Assert.StartsWith("/cases/", link);
+        await PageWidths.SaveBothAsync(page, "journey-01-operator-filed");
+        return (link!["/cases/".Length..], number);
+    }
+
+    /// <summary>Files a critical street-lamp report in Pujiang Street through the intake API: critical reports wait for a dispatcher.</summary>
     private static async Task<(string CaseId, string Number)> FileReportAsync(IPage page)
     {
         var response = await page.APIRequest.PostAsync("/api/intake/reports", new APIRequestContextOptions

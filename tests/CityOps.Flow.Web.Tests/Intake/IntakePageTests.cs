@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using AngleSharp.Html.Dom;
 using CityOps.Flow.Web.Tests.Attachments;
 using CityOps.Flow.Web.Tests.Cases;
@@ -37,10 +38,32 @@ public sealed class IntakePageTests : IAsyncLifetime
         var api = new CaseApiClient(operatorClient.Http);
         var stored = await api.GetJsonAsync("/api" + link);
         Assert.Equal("hotline", stored.GetProperty("channel").GetString());
+        Assert.Equal("normal", stored.GetProperty("severity").GetString());
+        Assert.Equal("Dispatched", stored.GetProperty("status").GetString());
         Assert.Equal("310199006", stored.GetProperty("streetId").GetString());
         Assert.StartsWith("310199006", stored.GetProperty("gridId").GetString());
         var photo = Assert.Single((await api.GetJsonAsync($"/api{link}/attachments")).EnumerateArray());
         Assert.Equal("image/png", photo.GetProperty("mediaType").GetString());
+    }
+
+    [Fact]
+    public async Task A_call_judged_critical_is_stored_so_and_waits_for_a_dispatcher_to_file_it()
+    {
+        var form = await operatorClient.GetPageAsync("/intake");
+        Assert.NotNull(form.QuerySelector("#intake-severity option[value=normal][selected]"));
+        var call = Call("三林路120号");
+        call["Input.Severity"] = "critical";
+
+        var posted = await PostAsync(form, call);
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var after = await operatorClient.GetPageAsync(PortalClient.PathOf(posted.Headers.Location!));
+        var link = after.QuerySelector("[data-role=filed-link]")!.GetAttribute("href")!;
+        var stored = await new CaseApiClient(operatorClient.Http).GetJsonAsync("/api" + link);
+        Assert.Equal("critical", stored.GetProperty("severity").GetString());
+        // A normal street-lamp call is dispatched at once (see the test above); a critical one waits, with no limit running yet.
+        Assert.Equal("Reported", stored.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, stored.GetProperty("dueAt").ValueKind);
     }
 
     [Fact]
@@ -51,6 +74,7 @@ public sealed class IntakePageTests : IAsyncLifetime
         call["Input.Category"] = "9999 不存在的类别";
         call["Input.CallerPhone"] = "12345";
         call["Input.RequestKind"] = "";
+        call["Input.Severity"] = "catastrophic";
 
         var response = await PostAsync(form, call, ("photos", "notes.jpg", "这不是照片"u8.ToArray()));
 
@@ -59,6 +83,8 @@ public sealed class IntakePageTests : IAsyncLifetime
         Assert.NotNull(page.QuerySelector("[data-role=intake-errors]"));
         Assert.Contains("目录中没有“9999 不存在的类别”", ErrorOf(page, "Category"));
         Assert.Contains("请选择诉求类型", ErrorOf(page, "RequestKind"));
+        Assert.Contains("请从列表中选择紧急程度。", ErrorOf(page, "Severity"));
+        Assert.Contains("(catastrophic)", ErrorOf(page, "Severity"));
         Assert.Contains("未能在本区地名库中识别该地址", ErrorOf(page, "Address"));
         Assert.Contains("来电号码格式不正确", ErrorOf(page, "CallerPhone"));
         Assert.Contains("'notes.jpg' is refused", ErrorOf(page, "Photos"));
@@ -143,7 +169,7 @@ public sealed class IntakePageTests : IAsyncLifetime
     private static string ErrorOf(IHtmlDocument page, string field) =>
         page.QuerySelector($"[data-role=field-error][data-field={field}]")?.TextContent ?? $"(no error shown for {field})";
 
-    /// <summary>Posts the page's form as a browser does: multipart, with its hidden fields and antiforgery token.</summary>
+    /// <summary>Posts the page's form as a browser does: multipart, with its hidden fields, antiforgery token and the options selected in its lists unless the test chose another.</summary>
     private async Task<HttpResponseMessage> PostAsync(IHtmlDocument page, Dictionary<string, string> fields, params (string Field, string Name, byte[] Bytes)[] files)
     {
         var form = page.QuerySelector("form#intake-form")!;
@@ -151,6 +177,14 @@ public sealed class IntakePageTests : IAsyncLifetime
         foreach (var hidden in form.QuerySelectorAll("input[type=hidden]"))
         {
             content.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
+        }
+
+        foreach (var select in form.QuerySelectorAll("select"))
+        {
+            if (select.GetAttribute("name") is { } name && !fields.ContainsKey(name) && select.QuerySelector("option[selected]") is { } chosen)
+            {
+                content.Add(new StringContent(chosen.GetAttribute("value") ?? ""), name);
+            }
         }
 
         foreach (var (name, value) in fields)

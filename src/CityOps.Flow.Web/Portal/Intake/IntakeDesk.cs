@@ -108,6 +108,13 @@ public sealed class IntakeDesk(
             errors.Add(new IntakeFieldError(nameof(IntakeInput.RequestKind), "Error.RequestKindRequired"));
         }
 
+        // A form from before the field existed posts none: the call is then as serious as most.
+        var severity = string.IsNullOrWhiteSpace(input.Severity) ? Severity.Normal : SeverityNamed(input.Severity);
+        if (severity is null)
+        {
+            errors.Add(new IntakeFieldError(nameof(IntakeInput.Severity), "Error.SeverityUnknown", input.Severity));
+        }
+
         AddressResolution? resolved = null;
         if (string.IsNullOrWhiteSpace(input.Address))
         {
@@ -172,6 +179,7 @@ public sealed class IntakeDesk(
             Reporter = new Reporter { Name = string.IsNullOrWhiteSpace(input.CallerName) ? null : input.CallerName.Trim(), Phone = phone },
             ReceivedAt = clock.GetUtcNow(),
             RequestKind = input.RequestKind,
+            Severity = severity!.Value,
             Details = new HotlineCallDetails { CallId = sourceId, OperatorId = operatorId },
         };
         var outcome = string.IsNullOrWhiteSpace(input.JoinCaseId)
@@ -194,6 +202,9 @@ public sealed class IntakeDesk(
 
         return new IntakeSubmission(filed, outcome.Kind, []);
     }
+
+    private static Severity? SeverityNamed(string text) =>
+        Enum.GetValues<Severity>().Select(s => (Severity?)s).FirstOrDefault(s => string.Equals(IntakeInput.SeverityText(s!.Value), text.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private async Task<IReadOnlyList<NearbyCase>> NearbyAsync(string categoryCode, GeoPoint point, ClaimsPrincipal user, CancellationToken ct)
     {

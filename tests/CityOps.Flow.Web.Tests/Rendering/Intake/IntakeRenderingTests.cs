@@ -44,6 +44,8 @@ public sealed class IntakeRenderingTests
         Assert.Equal("/intake/lookup", page.QuerySelector("#intake-address")!.GetAttribute("hx-get"));
         Assert.Null(page.QuerySelector("[data-role=intake-errors]"));
         Assert.Equal("问题类别", page.QuerySelector("label[for=intake-category]")!.TextContent);
+        var severities = page.QuerySelectorAll("#intake-severity option").Select(o => (o.GetAttribute("value"), o.TextContent, o.HasAttribute("selected"))).ToList();
+        Assert.Equal([("minor", "轻微", false), ("normal", "一般", true), ("major", "较重", false), ("critical", "紧急", false)], severities);
     }
 
     [Fact]
@@ -53,6 +55,7 @@ public sealed class IntakeRenderingTests
         {
             Category = "9999 不存在",
             RequestKind = "complaint",
+            Severity = "major",
             Address = "火星基地",
             CallerName = "王先生",
             CallerPhone = "12345",
@@ -79,6 +82,7 @@ public sealed class IntakeRenderingTests
 
         Assert.Equal("路灯不亮", page.QuerySelector("#intake-description")!.TextContent);
         Assert.NotNull(page.QuerySelector("#intake-request-kind option[value=complaint][selected]"));
+        Assert.Equal(["major"], page.QuerySelectorAll("#intake-severity option[selected]").Select(o => o.GetAttribute("value")));
         var address = page.QuerySelector("#intake-address")!;
         Assert.Contains("is-invalid", address.ClassName);
         Assert.Equal("true", address.GetAttribute("aria-invalid"));

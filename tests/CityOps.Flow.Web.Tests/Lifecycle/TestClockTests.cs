@@ -67,9 +67,10 @@ public sealed class TestClockTests : IAsyncLifetime
 
         var moved = await ApiSession.ExpectAsync(await admin.PostAsync("/api/testing/clock", new { advanceBy = "P30D" }), HttpStatusCode.OK);
 
+        // The move fires the timers itself, or waits for the host's executor it woke to fire them: the count says
+        // which did, so only the outcome is asserted.
         Assert.Equal(Start, openedAt);
-        Assert.True(moved.GetProperty("firedJobs").GetInt32() >= 1, moved.ToString());
-        Assert.False(moved.GetProperty("dueJobsLeft").GetBoolean());
+        Assert.False(moved.GetProperty("dueJobsLeft").GetBoolean(), moved.ToString());
         var instance = await admin.GetJsonAsync($"/api/workflows/instances/{instanceId}");
         Assert.Equal("overdue", instance.GetProperty("variables").GetProperty("warningTier").GetString());
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using CityOps.Flow.Cases.Catalog;
 using CityOps.Flow.Cases.Intake;
 using CityOps.Flow.Cases.Intake.Clustering;
@@ -62,11 +63,15 @@ public sealed partial class CaseRepository
         await using var connection = await connections.OpenAsync(ct);
         return await connection.QuerySingleAsync<long>(new CommandDefinition(
             """
-            INSERT INTO supervision_notices (case_id, tier, issued_at, issued_by, department_id, message)
-            VALUES (@CaseId, @Tier, @IssuedAt, @IssuedBy, @DepartmentId, @Message)
+            INSERT INTO supervision_notices (case_id, tier, issued_at, issued_by, department_id, message, recipients)
+            VALUES (@CaseId, @Tier, @IssuedAt, @IssuedBy, @DepartmentId, @Message, @Recipients)
             RETURNING id
             """,
-            new { notice.CaseId, Tier = notice.Tier.ToString(), IssuedAt = Instant(notice.IssuedAt), notice.IssuedBy, notice.DepartmentId, notice.Message },
+            new
+            {
+                notice.CaseId, Tier = notice.Tier.ToString(), IssuedAt = Instant(notice.IssuedAt), notice.IssuedBy, notice.DepartmentId, notice.Message,
+                Recipients = notice.Recipients.Count == 0 ? null : JsonSerializer.Serialize(notice.Recipients),
+            },
             cancellationToken: ct));
     }
 
@@ -77,23 +82,14 @@ public sealed partial class CaseRepository
         var parameters = new DynamicParameters(new { caseId });
         var rows = await connection.QueryAsync<NoticeRow>(new CommandDefinition(
             $"""
-            SELECT n.case_id AS CaseId, n.tier AS Tier, n.issued_at AS IssuedAt, n.issued_by AS IssuedBy,
-                n.department_id AS DepartmentId, n.message AS Message
+            SELECT {NoticeColumns}
             FROM supervision_notices n JOIN cases c ON c.id = n.case_id
             WHERE n.case_id = @caseId AND {ScopeFilter(scope, parameters)}
             ORDER BY n.issued_at, n.id
             """,
             parameters,
             cancellationToken: ct));
-        return [.. rows.Select(r => new SupervisionNotice
-        {
-            CaseId = r.CaseId,
-            Tier = Enum.Parse<Cases.Supervision.WarningTier>(r.Tier),
-            IssuedAt = SqlValues.ReadInstant(r.IssuedAt)!.Value,
-            IssuedBy = r.IssuedBy,
-            DepartmentId = r.DepartmentId,
-            Message = r.Message,
-        })];
+        return [.. rows.Select(r => r.ToNotice())];
     }
 
     private static async Task<CaseRecord?> ReadCaseAsync(DbConnection connection, DbTransaction? transaction, string caseId, CancellationToken ct)
@@ -235,7 +231,12 @@ public sealed partial class CaseRepository
         };
     }
 
-    private sealed class NoticeRow
+    private const string NoticeColumns = """
+        n.case_id AS CaseId, n.tier AS Tier, n.issued_at AS IssuedAt, n.issued_by AS IssuedBy, n.department_id AS DepartmentId,
+        n.message AS Message, n.recipients AS Recipients
+        """;
+
+    private class NoticeRow
     {
         public string CaseId { get; set; } = "";
 
@@ -248,5 +249,18 @@ public sealed partial class CaseRepository
         public string? DepartmentId { get; set; }
 
         public string Message { get; set; } = "";
+
+        public string? Recipients { get; set; }
+
+        public SupervisionNotice ToNotice() => new()
+        {
+            CaseId = CaseId,
+            Tier = Enum.Parse<Cases.Supervision.WarningTier>(Tier),
+            IssuedAt = SqlValues.ReadInstant(IssuedAt)!.Value,
+            IssuedBy = IssuedBy,
+            DepartmentId = DepartmentId,
+            Message = Message,
+            Recipients = Recipients is null ? [] : JsonSerializer.Deserialize<List<string>>(Recipients) ?? [],
+        };
     }
 }

@@ -53,8 +53,7 @@ public sealed partial class CaseRepository
         var parameters = new DynamicParameters(new { Limit = limit, Since = Instant(since), CaseId = caseId });
         var rows = await connection.QueryAsync<NoticeEntryRow>(new CommandDefinition(
             $"""
-            SELECT n.id AS Id, c.number AS CaseNumber, n.case_id AS CaseId, n.tier AS Tier, n.issued_at AS IssuedAt,
-                n.issued_by AS IssuedBy, n.department_id AS DepartmentId, n.message AS Message
+            SELECT n.id AS Id, c.number AS CaseNumber, {NoticeColumns}
             FROM supervision_notices n JOIN cases c ON c.id = n.case_id
             WHERE {ScopeFilter(scope, parameters)} {(since is null ? "" : "AND n.issued_at >= @Since")} {(caseId is null ? "" : "AND n.case_id = @CaseId")}
             ORDER BY n.issued_at DESC, n.id DESC
@@ -62,15 +61,7 @@ public sealed partial class CaseRepository
             """,
             parameters,
             cancellationToken: ct));
-        return [.. rows.Select(r => new SupervisionNoticeEntry(r.Id, r.CaseNumber, new SupervisionNotice
-        {
-            CaseId = r.CaseId,
-            Tier = Enum.Parse<Cases.Supervision.WarningTier>(r.Tier),
-            IssuedAt = SqlValues.ReadInstant(r.IssuedAt)!.Value,
-            IssuedBy = r.IssuedBy,
-            DepartmentId = r.DepartmentId,
-            Message = r.Message,
-        }))];
+        return [.. rows.Select(r => new SupervisionNoticeEntry(r.Id, r.CaseNumber, r.ToNotice()))];
     }
 
     /// <summary>Moves the case's due time (an approved extension, a reopening); false for an unknown case.</summary>
@@ -88,22 +79,10 @@ public sealed partial class CaseRepository
         public object? FirstDispatchedAt { get; set; }
     }
 
-    private sealed class NoticeEntryRow
+    private sealed class NoticeEntryRow : NoticeRow
     {
         public long Id { get; set; }
 
         public string CaseNumber { get; set; } = "";
-
-        public string CaseId { get; set; } = "";
-
-        public string Tier { get; set; } = "";
-
-        public object? IssuedAt { get; set; }
-
-        public string IssuedBy { get; set; } = "";
-
-        public string? DepartmentId { get; set; }
-
-        public string Message { get; set; } = "";
     }
 }

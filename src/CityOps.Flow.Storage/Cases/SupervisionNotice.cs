@@ -11,11 +11,17 @@ public sealed record SupervisionNotice
 
     public required DateTimeOffset IssuedAt { get; init; }
 
-    /// <summary>The user (or <c>system</c> for the escalation timer) who issued it.</summary>
+    /// <summary>Who issues the notices the lifecycle's escalation raises.</summary>
+    public const string BySystem = "system";
+
+    /// <summary>The user (or <see cref="BySystem"/> for the escalation timer) who issued it.</summary>
     public required string IssuedBy { get; init; }
 
     /// <summary>The department told to act.</summary>
     public string? DepartmentId { get; init; }
 
     public required string Message { get; init; }
+
+    /// <summary>Who an automatic notice told, by the escalation table's codes (<see cref="EscalationRecipients"/>); empty for a person's notice.</summary>
+    public IReadOnlyList<string> Recipients { get; init; } = [];
 }

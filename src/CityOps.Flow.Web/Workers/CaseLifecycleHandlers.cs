@@ -124,6 +124,8 @@ public static class CaseLifecycleHandlers
         }
     }
 
+    private static readonly CultureInfo ChineseCulture = CultureInfo.GetCultureInfo("zh-CN");
+
     private static async Task SuperviseAsync(CaseRepository cases, string caseId, string? tier, IReadOnlyList<string> recipients, ServiceTaskContext context)
     {
         var parsed = Enum.TryParse<WarningTier>(tier, ignoreCase: true, out var t) ? t : WarningTier.Overdue;
@@ -140,9 +142,11 @@ public static class CaseLifecycleHandlers
             CaseId = caseId,
             Tier = parsed,
             IssuedAt = context.Now,
-            IssuedBy = "system",
+            IssuedBy = SupervisionNotice.BySystem,
             DepartmentId = department,
-            Message = $"督办: case is {parsed.ToString().ToLowerInvariant()}; told {string.Join(", ", recipients)}",
+            // The stored text reads as the district writes (API clients show it); pages name the recipients in the reader's language.
+            Message = $"系统督办，已通知{EscalationRecipients.List(recipients, ChineseCulture)}",
+            Recipients = recipients,
         });
     }
 

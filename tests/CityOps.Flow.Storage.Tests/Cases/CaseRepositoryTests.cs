@@ -244,18 +244,22 @@ public sealed class CaseRepositoryTests(TestDatabases databases) : IClassFixture
     }
 
     [Theory, OnSqlite, OnPostgres]
-    public async Task Supervision_notices_are_listed_oldest_first(SqlDialect dialect)
+    public async Task Supervision_notices_are_listed_oldest_first_with_whom_an_automatic_one_told(SqlDialect dialect)
     {
         var scenario = await CreateAsync(databases, dialect);
         var opened = await scenario.OpenAsync(Report("G-1", "井盖缺失", Morning), Lujiazui, UrbanManagement);
         var red = new SupervisionNotice
         {
             CaseId = opened.Id, Tier = WarningTier.Red, IssuedAt = Morning.AddHours(3), IssuedBy = "system", DepartmentId = UrbanManagement, Message = "即将超时",
+            Recipients = ["handler", "section chief"],
         };
-        var overdue = red with { Tier = WarningTier.Overdue, IssuedAt = Morning.AddHours(5), IssuedBy = "u-supervisor-02", Message = "逾期督办" };
+        var overdue = red with { Tier = WarningTier.Overdue, IssuedAt = Morning.AddHours(5), IssuedBy = "u-supervisor-02", Message = "逾期督办", Recipients = [] };
         await scenario.Cases.AddSupervisionNoticeAsync(overdue);
         await scenario.Cases.AddSupervisionNoticeAsync(red);
 
-        Assert.Equal([red, overdue], await scenario.Cases.ListSupervisionNoticesAsync(opened.Id, LujiazuiScope));
+        var listed = await scenario.Cases.ListSupervisionNoticesAsync(opened.Id, LujiazuiScope);
+        Assert.Equal([red with { Recipients = [] }, overdue], listed.Select(n => n with { Recipients = [] }));
+        Assert.Equal(["handler", "section chief"], listed[0].Recipients);
+        Assert.Empty(listed[1].Recipients);
     }
 }

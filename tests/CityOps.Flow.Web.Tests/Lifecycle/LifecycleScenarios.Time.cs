@@ -91,6 +91,11 @@ public abstract partial class LifecycleScenarios
         Assert.Equal("dept-construction", supervision.GetProperty("departmentId").GetString());
         Assert.True(supervision.GetProperty("bySystem").GetBoolean());
         Assert.Equal(March(4, 17, 31), supervision.GetProperty("issuedAt").GetDateTimeOffset());
+        // Whom it told, as the escalation table named them: pages name them in the reader's language.
+        Assert.Equal(
+            notices[^1].GetProperty("recipients").EnumerateArray().Select(r => r.GetString()),
+            supervision.GetProperty("recipients").EnumerateArray().Select(r => r.GetString()));
+        Assert.StartsWith("系统督办，已通知承办人、科室负责人", supervision.GetProperty("message").GetString());
         Assert.Single((await construction.GetJsonAsync($"/api/cases/{caseId}/supervision-notices")).EnumerateArray());
         // Escalation does not stop the work: the department still holds the task, and the case is still theirs.
         Assert.Equal("Handling", Status(overdue));

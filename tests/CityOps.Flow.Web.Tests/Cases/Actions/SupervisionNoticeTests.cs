@@ -38,7 +38,8 @@ public sealed class SupervisionNoticeTests : IAsyncLifetime
         var notice = Assert.Single(notices);
         Assert.Equal(WarningTier.Overdue, notice.Tier);
         Assert.Equal(leadDepartment, notice.DepartmentId);
-        Assert.Contains("leader:u-1", notice.Message);
+        Assert.Equal(["section chief", "leader:u-1"], notice.Recipients);
+        Assert.Equal("系统督办，已通知科室负责人、u-1", notice.Message);
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class SupervisionNoticeTests : IAsyncLifetime
     {
         variables["caseId"] = caseId;
         variables["leadDepartment"] = leadDepartment;
-        variables["recipients"] = new List<object?> { "department-head", "leader:u-1" };
+        variables["recipients"] = new List<object?> { "section chief", "leader:u-1" };
         return new ServiceTaskContext
         {
             InstanceId = Guid.NewGuid(),

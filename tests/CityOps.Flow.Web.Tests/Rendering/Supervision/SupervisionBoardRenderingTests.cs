@@ -42,7 +42,13 @@ public sealed class SupervisionBoardRenderingTests
         ByDepartment = [new DueCount("dept-power", "区电力公司", 1, 1)],
         ByStreet = [new DueCount("310199001", "浦江街道", 0, 1), new DueCount("310199002", "东明路街道", 1, 0)],
         Cases = [Case("PJ-20261116-000001", DueState.Overdue, -60, notices: 2), Case("PJ-20261116-000002", DueState.NearDue, 210, "310199002")],
-        Escalations = [new NoticeView(7, "c-PJ-20261116-000001", "PJ-20261116-000001", WarningTier.Overdue, Now.AddHours(-1), "system", null, "dept-power", "区电力公司", "督办: case is overdue")],
+        Escalations =
+        [
+            new NoticeView(7, "c-PJ-20261116-000001", "PJ-20261116-000001", WarningTier.Overdue, Now.AddHours(-1), "system", null, "dept-power", "区电力公司",
+                "系统督办，已通知承办人、科室负责人、部门领导、区领导", ["handler", "section chief", "department leader", "district leader"]),
+            new NoticeView(8, "c-PJ-20261116-000001", "PJ-20261116-000001", WarningTier.None, Now.AddHours(-2), "u-sup", "督查员", "dept-power", "区电力公司",
+                "请今天修复路灯", []),
+        ],
         Extensions = extensions ?? [],
     };
 
@@ -72,6 +78,18 @@ public sealed class SupervisionBoardRenderingTests
         Assert.Equal("剩余 3 小时 30 分", nearDue.QuerySelector("[data-role=time-left]")!.TextContent);
         Assert.Equal("红色预警", nearDue.QuerySelector("[data-warning-tier=Red]")!.TextContent);
         Assert.Equal("11-19 09:00", overdue.QuerySelectorAll("td")[4].TextContent);
+    }
+
+    [Fact]
+    public async Task An_automatic_notice_names_whom_it_told_and_a_persons_notice_reads_as_written()
+    {
+        var page = await new ComponentRenderer().RenderAsync<SupervisionBoardView>(Parameters(Board()));
+
+        var notices = page.QuerySelectorAll("[data-role=escalations] [data-notice]");
+        Assert.Equal("系统督办，已通知承办人、科室负责人、部门领导、区领导", notices[0].QuerySelector("[data-role=notice-text]")!.TextContent);
+        Assert.Equal("超期督办", notices[0].QuerySelector("[data-warning-tier]")!.TextContent);
+        Assert.Equal("请今天修复路灯", notices[1].QuerySelector("[data-role=notice-text]")!.TextContent);
+        Assert.Equal("督办", notices[1].QuerySelector("[data-warning-tier]")!.TextContent);
     }
 
     [Fact]
@@ -168,6 +186,9 @@ public sealed class SupervisionBoardRenderingTests
         Assert.Equal("Overdue", page.QuerySelector("[data-due-state=Overdue]")!.TextContent);
         Assert.Equal("1 h 0 min over", page.QuerySelector("tr[data-case='PJ-20261116-000001'] [data-role=time-left]")!.TextContent);
         Assert.Equal("Overdue notice", page.QuerySelector("[data-role=escalations] .badge")!.TextContent);
+        Assert.Equal(
+            ["Automatic notice; told the handler, the section chief, the department leader, the district leader", "请今天修复路灯"],
+            page.QuerySelectorAll("[data-role=escalations] [data-role=notice-text]").Select(e => e.TextContent));
         Assert.Equal("Issue notice", page.QuerySelector("[data-role=issue-notice]")!.TextContent);
     }
 }

@@ -214,18 +214,8 @@ public sealed partial class CaseRepository
         DbConnection connection, DbTransaction transaction, string categoryCode, GeoPoint point, DateTimeOffset at, ClusteringRule rule,
         CancellationToken ct)
     {
-        var latReach = rule.RadiusMetres / MetresPerDegreeLatitude;
-        var lonReach = latReach / Math.Max(0.01, Math.Cos(Math.Min(89.9, Math.Abs(point.Latitude) + latReach) * Math.PI / 180));
-        var parameters = new DynamicParameters(new
-        {
-            categoryCode,
-            LatMin = point.Latitude - latReach,
-            LatMax = point.Latitude + latReach,
-            LonMin = point.Longitude - lonReach,
-            LonMax = point.Longitude + lonReach,
-            From = Instant(at - rule.Window),
-            To = Instant(at + rule.Window),
-        });
+        var parameters = Around(point, rule.RadiusMetres);
+        parameters.AddDynamicParams(new { categoryCode, From = Instant(at - rule.Window), To = Instant(at + rule.Window) });
         var candidates = await connection.QueryAsync<ClusterCandidate>(new CommandDefinition(
             $"""
             SELECT c.id AS Id, c.number AS Number, c.latitude AS Latitude, c.longitude AS Longitude
@@ -251,6 +241,50 @@ public sealed partial class CaseRepository
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The open cases of a category within <paramref name="radiusMetres"/> of <paramref name="point"/>, opened since
+    /// <paramref name="openedFrom"/> and within <paramref name="scope"/>, nearest first, at most <paramref name="limit"/>:
+    /// what an operator taking a call is offered to join. A latitude band on the cluster lookup index, then the exact
+    /// distance, so an older case next door is found however many newer ones the category has elsewhere.
+    /// </summary>
+    public async Task<IReadOnlyList<(CaseRecord Case, double DistanceMetres)>> ListOpenNearAsync(
+        string categoryCode, GeoPoint point, double radiusMetres, DateTimeOffset openedFrom, DataScope scope, int limit, CancellationToken ct = default)
+    {
+        var parameters = Around(point, radiusMetres);
+        parameters.AddDynamicParams(new { categoryCode, OpenedFrom = Instant(openedFrom) });
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(
+            $"""
+            SELECT {CaseColumns}
+            FROM cases c
+            WHERE c.category_code = @categoryCode AND c.latitude BETWEEN @LatMin AND @LatMax
+                AND c.longitude BETWEEN @LonMin AND @LonMax AND c.opened_at >= @OpenedFrom
+                AND c.status IN ({OpenStatusList}) AND {ScopeFilter(scope, parameters)}
+            """,
+            parameters,
+            cancellationToken: ct));
+        return [.. rows
+            .Select(r => r.ToRecord())
+            .Select(c => (Case: c, DistanceMetres: point.DistanceMetresTo(c.Point!.Value)))
+            .Where(n => n.DistanceMetres <= radiusMetres)
+            .OrderBy(n => n.DistanceMetres)
+            .Take(limit)];
+    }
+
+    /// <summary>The bounding box, in degrees, of the circle of <paramref name="radiusMetres"/> around <paramref name="point"/> (<c>@LatMin</c> … <c>@LonMax</c>).</summary>
+    private static DynamicParameters Around(GeoPoint point, double radiusMetres)
+    {
+        var latReach = radiusMetres / MetresPerDegreeLatitude;
+        var lonReach = latReach / Math.Max(0.01, Math.Cos(Math.Min(89.9, Math.Abs(point.Latitude) + latReach) * Math.PI / 180));
+        return new DynamicParameters(new
+        {
+            LatMin = point.Latitude - latReach,
+            LatMax = point.Latitude + latReach,
+            LonMin = point.Longitude - lonReach,
+            LonMax = point.Longitude + lonReach,
+        });
     }
 
     /// <summary>

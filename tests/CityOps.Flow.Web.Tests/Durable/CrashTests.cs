@@ -52,14 +52,14 @@ public sealed class CrashTests(ITestOutputHelper output)
                 await Task.WhenAny(work, Task.Delay(random.Next(400, 2500)));
                 host.Kill();
                 await stop.CancelAsync();
-                await Quietly(work);
+                await Quietly(work, host);
             }
 
             output.WriteLine($"{Kills} kills after {watch.Elapsed.TotalSeconds:F0} s; {started.Count} starts confirmed");
             await using (var host = await HostProcess.StartAsync(settings))
             {
                 var api = new WorkflowApiClient(await host.SignInAsync());
-                await DriveAsync(api, started, Instances - started.Count, CancellationToken.None);
+                await Quietly(DriveAsync(api, started, Instances - started.Count, CancellationToken.None), host, expectKill: false);
                 await DrainAsync(api, dataDirectory, TimeSpan.FromSeconds(120), host);
             }
 
@@ -167,15 +167,23 @@ public sealed class CrashTests(ITestOutputHelper output)
         Jobs = state.Jobs.Keys.Order(),
     });
 
-    private static async Task Quietly(Task work)
+    /// <summary>
+    /// Waits for the work a kill cut short, where a broken connection is expected; any other failure carries the host's
+    /// last lines (its logged exception) into the test's message.
+    /// </summary>
+    private static async Task Quietly(Task work, HostProcess host, bool expectKill = true)
     {
         try
         {
             await work;
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or OperationCanceledException or JsonException)
+        catch (Exception e) when (expectKill && e is HttpRequestException or IOException or TaskCanceledException or OperationCanceledException or JsonException)
         {
             // The host died under the request: exactly what this test is about.
+        }
+        catch (Exception e) when (e is not (HttpRequestException or IOException or TaskCanceledException or OperationCanceledException or JsonException))
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}{Environment.NewLine}The host's last lines:{Environment.NewLine}{host.RecentOutput}");
         }
     }
 }

@@ -209,14 +209,8 @@ public sealed class IntakeDesk(
     private async Task<IReadOnlyList<NearbyCase>> NearbyAsync(string categoryCode, GeoPoint point, ClaimsPrincipal user, CancellationToken ct)
     {
         var scope = await scopes.ForAsync(user, ct);
-        var page = await cases.SearchAsync(
-            new CaseQuery { CategoryCode = categoryCode, OpenedFrom = clock.GetUtcNow() - NearbyWindow }, scope, CaseRepository.MaxPageSize, ct: ct);
-        return [.. page.Cases
-            .Where(c => !CaseTransitions.IsFinal(c.Status) && c.Point is not null)
-            .Select(c => new NearbyCase(c, (int)Math.Round(point.DistanceMetresTo(c.Point!.Value))))
-            .Where(n => n.DistanceMetres <= NearbyMetres)
-            .OrderBy(n => n.DistanceMetres)
-            .Take(NearbyShown)];
+        var near = await cases.ListOpenNearAsync(categoryCode, point, NearbyMetres, clock.GetUtcNow() - NearbyWindow, scope, NearbyShown, ct);
+        return [.. near.Select(n => new NearbyCase(n.Case, (int)Math.Round(n.DistanceMetres)))];
     }
 
     private static string FieldOf(string field) => field switch

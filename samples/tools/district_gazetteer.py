@@ -17,6 +17,8 @@ import json
 import math
 import os
 
+from district_boundaries import inside
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DISTRICT = os.path.join(HERE, "..", "demo-district.json")
 OUT = os.path.join(HERE, "..", "demo-gazetteer.json")
@@ -128,16 +130,6 @@ def road(code, name, english, aliases, path, last):
 
 def place(name, english, kind, aliases, point):
     return {"name": name, "nameEn": english, "kind": kind, "aliases": aliases, "longitude": point[0], "latitude": point[1]}
-
-
-def inside(point, polygon):
-    x, y = point
-    result = False
-    for i in range(len(polygon)):
-        (x0, y0), (x1, y1) = polygon[i], polygon[i - 1]
-        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
-            result = not result
-    return result
 
 
 if __name__ == "__main__":

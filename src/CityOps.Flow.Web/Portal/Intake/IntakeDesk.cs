@@ -109,8 +109,8 @@ public sealed class IntakeDesk(
         }
 
         // A form from before the field existed posts none: the call is then as serious as most.
-        var severity = string.IsNullOrWhiteSpace(input.Severity) ? Severity.Normal : SeverityNamed(input.Severity);
-        if (severity is null)
+        var severity = Severity.Normal;
+        if (!string.IsNullOrWhiteSpace(input.Severity) && !SeverityCode.TryParse(input.Severity.Trim().ToLowerInvariant(), out severity))
         {
             errors.Add(new IntakeFieldError(nameof(IntakeInput.Severity), "Error.SeverityUnknown", input.Severity));
         }
@@ -179,7 +179,7 @@ public sealed class IntakeDesk(
             Reporter = new Reporter { Name = string.IsNullOrWhiteSpace(input.CallerName) ? null : input.CallerName.Trim(), Phone = phone },
             ReceivedAt = clock.GetUtcNow(),
             RequestKind = input.RequestKind,
-            Severity = severity!.Value,
+            Severity = severity,
             Details = new HotlineCallDetails { CallId = sourceId, OperatorId = operatorId },
         };
         var outcome = string.IsNullOrWhiteSpace(input.JoinCaseId)
@@ -202,9 +202,6 @@ public sealed class IntakeDesk(
 
         return new IntakeSubmission(filed, outcome.Kind, []);
     }
-
-    private static Severity? SeverityNamed(string text) =>
-        Enum.GetValues<Severity>().Select(s => (Severity?)s).FirstOrDefault(s => string.Equals(IntakeInput.SeverityText(s!.Value), text.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private async Task<IReadOnlyList<NearbyCase>> NearbyAsync(string categoryCode, GeoPoint point, ClaimsPrincipal user, CancellationToken ct)
     {

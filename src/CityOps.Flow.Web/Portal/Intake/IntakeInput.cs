@@ -1,5 +1,3 @@
-using CityOps.Flow.Cases.Catalog;
-
 namespace CityOps.Flow.Web.Portal.Intake;
 
 /// <summary>What the intake form posts (photos come as files beside it). Everything is text, so a refused form shows back exactly what was typed.</summary>
@@ -13,7 +11,7 @@ public sealed class IntakeInput
 
     public string RequestKind { get; set; } = "";
 
-    /// <summary>How serious the caller's problem is, as the routing table reads it (<c>minor</c> … <c>critical</c>); most calls are <c>normal</c>.</summary>
+    /// <summary>How serious the caller's problem is, as the routing table reads it (a severity code: <c>minor</c> … <c>critical</c>); most calls are <c>normal</c>.</summary>
     public string? Severity { get; set; } = "normal";
 
     public string Address { get; set; } = "";
@@ -29,8 +27,6 @@ public sealed class IntakeInput
 
     /// <summary><c>lookup</c> re-renders the form with the address placed and nearby cases (for browsers without script); anything else files.</summary>
     public string? Action { get; set; }
-
-    public static string SeverityText(Severity severity) => severity.ToString().ToLowerInvariant();
 
     public static string NewSourceId(DateTimeOffset now) => $"desk-{now:yyyyMMddHHmmss}-{Guid.NewGuid():N}"[..32];
 }
